@@ -1,0 +1,46 @@
+export default ({ env }) => ({
+  'users-permissions': {
+    config: {
+      jwtSecret: env('JWT_SECRET'),
+      jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
+      jwtManagement: 'refresh',
+      sessions: {
+        // Over plain http (development, benchmarks) a secure cookie makes login answer 500, so
+        // `secure` follows COOKIE_SECURE; set it to true behind TLS (with IS_PROXIED=true).
+        cookie: { secure: env.bool('COOKIE_SECURE', false), sameSite: 'lax' },
+      },
+      ratelimit: { interval: 60000, max: env.int('AUTH_RATELIMIT_MAX', 10) },
+    },
+  },
+  email: {
+    config:
+      env('EMAIL_PROVIDER', 'outbox') === 'smtp'
+        ? {
+            provider: 'nodemailer',
+            providerOptions: {
+              host: env('SMTP_HOST'),
+              port: env.int('SMTP_PORT', 587),
+              secure: env.bool('SMTP_SECURE', false),
+              auth: env('SMTP_USERNAME') ? { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } : undefined,
+            },
+            settings: {
+              defaultFrom: env('EMAIL_FROM', 'comments@example.com'),
+              defaultReplyTo: env('EMAIL_REPLY_TO', 'comments@example.com'),
+            },
+          }
+        : {
+            // Development and tests: every message goes to the log and to .tmp/outbox (see providers/email-outbox).
+            provider: '@newsroom/email-outbox',
+            providerOptions: { directory: env('EMAIL_OUTBOX_DIR', '.tmp/outbox') },
+            settings: {
+              defaultFrom: env('EMAIL_FROM', 'comments@localhost'),
+              defaultReplyTo: env('EMAIL_REPLY_TO', 'comments@localhost'),
+            },
+          },
+  },
+  comments: {
+    enabled: true,
+    resolve: './src/plugins/comments',
+    config: {},
+  },
+});

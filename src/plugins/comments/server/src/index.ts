@@ -1,0 +1,21 @@
+import register from './register';
+import bootstrap from './bootstrap';
+import config from './config';
+import contentTypes from './content-types';
+import controllers from './controllers';
+import services from './services';
+import routes from './routes';
+import policies from './policies';
+import middlewares from './middlewares';
+
+export default {
+  register,
+  bootstrap,
+  config,
+  contentTypes,
+  controllers,
+  services,
+  routes,
+  policies,
+  middlewares,
+};

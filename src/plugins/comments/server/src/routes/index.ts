@@ -1,0 +1,4 @@
+export default {
+  'content-api': { type: 'content-api', routes: [] },
+  admin: { type: 'admin', routes: [] },
+};

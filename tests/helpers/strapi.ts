@@ -1,0 +1,49 @@
+import path from 'path';
+import request from 'supertest';
+import { createStrapi } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import { applyTestEnv } from './env';
+import { createTestDatabase, type TestDatabase } from './database';
+
+export const APP_DIR = path.resolve(__dirname, '..', '..');
+export const DIST_DIR = path.join(APP_DIR, 'dist');
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  database: TestDatabase;
+  /** supertest bound to this instance's HTTP server. */
+  http: () => request.Agent;
+  stop(): Promise<void>;
+}
+
+export interface BootOptions {
+  /** Extra environment for this instance (e.g. REDIS_URL, a comments config override). */
+  env?: Record<string, string>;
+  /** Reuse a database instead of creating a fresh one (e.g. two instances on one database). */
+  database?: TestDatabase;
+}
+
+/**
+ * Boots a real Strapi on its own fresh database. Call in beforeAll and `stop()` in afterAll:
+ * every test file gets its own database, so files never see each other's rows.
+ */
+export const bootStrapi = async (options: BootOptions = {}): Promise<TestApp> => {
+  const ownsDatabase = !options.database;
+  const database = options.database ?? (await createTestDatabase());
+  applyTestEnv({ ...database.env, ...options.env });
+
+  const strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR }).load();
+  await strapi.server.mount();
+
+  const http = () => request.agent(strapi.server.httpServer);
+
+  return {
+    strapi,
+    database,
+    http,
+    async stop() {
+      await strapi.destroy();
+      if (ownsDatabase) await database.drop();
+    },
+  };
+};
