@@ -443,6 +443,593 @@ export interface AdminUser extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
+  collectionName: 'articles';
+  info: {
+    description: 'A published story: its text, the people it mentions, the quotes and figures it reports, and its commenting controls.';
+    displayName: 'Article';
+    pluralName: 'articles';
+    singularName: 'article';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  attributes: {
+    body: Schema.Attribute.Blocks & Schema.Attribute.Required;
+    byline: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    commenting: Schema.Attribute.Enumeration<['open', 'closed', 'disabled']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'open'>;
+    commentsCloseAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    dateline: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    figures: Schema.Attribute.Relation<'manyToMany', 'api::figure.figure'>;
+    firstPublishedAt: Schema.Attribute.DateTime;
+    lastUpdatedAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::article.article'
+    > &
+      Schema.Attribute.Private;
+    moderationRisk: Schema.Attribute.Enumeration<['normal', 'high']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'normal'>;
+    people: Schema.Attribute.Relation<'manyToMany', 'api::person.person'>;
+    publishedAt: Schema.Attribute.DateTime;
+    quotes: Schema.Attribute.Relation<'manyToMany', 'api::quote.quote'>;
+    section: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }> &
+      Schema.Attribute.DefaultTo<'News'>;
+    slug: Schema.Attribute.UID<'title'> & Schema.Attribute.Required;
+    standfirst: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 600;
+      }>;
+    tags: Schema.Attribute.Relation<'manyToMany', 'api::tag.tag'>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiFigureFigure extends Struct.CollectionTypeSchema {
+  collectionName: 'figures';
+  info: {
+    description: 'A numeric fact as published, with who says so and, optionally, the parts it breaks down into.';
+    displayName: 'Figure';
+    pluralName: 'figures';
+    singularName: 'figure';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  attributes: {
+    articles: Schema.Attribute.Relation<'manyToMany', 'api::article.article'>;
+    asOf: Schema.Attribute.Date;
+    attribution: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    breakdown: Schema.Attribute.Component<'editorial.breakdown-item', true>;
+    breakdownKind: Schema.Attribute.Enumeration<['complete', 'partial']>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    label: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::figure.figure'
+    > &
+      Schema.Attribute.Private;
+    period: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    qualifier: Schema.Attribute.Enumeration<
+      ['exact', 'up-to', 'about', 'at-least', 'more-than', 'nearly']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'exact'>;
+    quotes: Schema.Attribute.Relation<'manyToMany', 'api::quote.quote'>;
+    unit: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    value: Schema.Attribute.Decimal & Schema.Attribute.Required;
+  };
+}
+
+export interface ApiPersonPerson extends Struct.CollectionTypeSchema {
+  collectionName: 'people';
+  info: {
+    description: 'Someone named in a story. One record per person, however many stories quote or mention them.';
+    displayName: 'Person';
+    pluralName: 'people';
+    singularName: 'person';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  attributes: {
+    articles: Schema.Attribute.Relation<'manyToMany', 'api::article.article'>;
+    country: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::person.person'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    organisation: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    quotes: Schema.Attribute.Relation<'oneToMany', 'api::quote.quote'>;
+    role: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    slug: Schema.Attribute.UID<'name'> & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiQuoteQuote extends Struct.CollectionTypeSchema {
+  collectionName: 'quotes';
+  info: {
+    description: 'Words as published, with who said them (a person, or a body such as "Japanese officials"), how and where.';
+    displayName: 'Quote';
+    pluralName: 'quotes';
+    singularName: 'quote';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  attributes: {
+    articles: Schema.Attribute.Relation<'manyToMany', 'api::article.article'>;
+    context: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 600;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    figures: Schema.Attribute.Relation<'manyToMany', 'api::figure.figure'>;
+    kind: Schema.Attribute.Enumeration<['direct', 'partial', 'reported']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'direct'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::quote.quote'> &
+      Schema.Attribute.Private;
+    medium: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    saidOn: Schema.Attribute.Date;
+    speaker: Schema.Attribute.Relation<'manyToOne', 'api::person.person'>;
+    speakerBody: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    text: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiTagTag extends Struct.CollectionTypeSchema {
+  collectionName: 'tags';
+  info: {
+    description: 'A topic stories are filed under (e.g. "Ukraine", "North Korea").';
+    displayName: 'Tag';
+    pluralName: 'tags';
+    singularName: 'tag';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    articles: Schema.Attribute.Relation<'manyToMany', 'api::article.article'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::tag.tag'> &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    slug: Schema.Attribute.UID<'name'> & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCommentsComment extends Struct.CollectionTypeSchema {
+  collectionName: 'comments';
+  info: {
+    description: "A reader's comment on a commentable document. Written only through the comments plugin's rules.";
+    displayName: 'Comment';
+    pluralName: 'comments';
+    singularName: 'comment';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    amendedAt: Schema.Attribute.DateTime;
+    amendedByModerator: Schema.Attribute.Boolean &
+      Schema.Attribute.DefaultTo<false>;
+    authorId: Schema.Attribute.Integer;
+    authorName: Schema.Attribute.String;
+    autoHidden: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    body: Schema.Attribute.Text & Schema.Attribute.Required;
+    bodyHash: Schema.Attribute.String & Schema.Attribute.Private;
+    coverAtPost: Schema.Attribute.Enumeration<['full-time', 'part-time']>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    editedAt: Schema.Attribute.DateTime;
+    firstReportedAt: Schema.Attribute.DateTime;
+    flagged: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    flagReasons: Schema.Attribute.JSON;
+    lastReportedAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::comments.comment'
+    > &
+      Schema.Attribute.Private;
+    moderatedAt: Schema.Attribute.DateTime;
+    needsReview: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    parentId: Schema.Attribute.String;
+    publicReason: Schema.Attribute.String;
+    publishedAt: Schema.Attribute.DateTime;
+    reportCount: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    reviewedAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<
+      ['visible', 'held', 'hidden', 'removed', 'withdrawn', 'erased']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'visible'>;
+    threadId: Schema.Attribute.String & Schema.Attribute.Required;
+    threadType: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    version: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<1>;
+  };
+}
+
+export interface PluginCommentsCommenter extends Struct.CollectionTypeSchema {
+  collectionName: 'commenter_profiles';
+  info: {
+    description: 'One per users-permissions user who takes part: display name, accepted terms, sanction.';
+    displayName: 'Commenter profile';
+    pluralName: 'commenters';
+    singularName: 'commenter';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    displayName: Schema.Attribute.String;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::comments.commenter'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    sanction: Schema.Attribute.Enumeration<['none', 'suspended', 'banned']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'none'>;
+    sanctionReason: Schema.Attribute.Text;
+    suspendedUntil: Schema.Attribute.DateTime;
+    termsAcceptedAt: Schema.Attribute.DateTime;
+    termsVersion: Schema.Attribute.String;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    userId: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique;
+    version: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<1>;
+  };
+}
+
+export interface PluginCommentsCommunityPolicy extends Struct.SingleTypeSchema {
+  collectionName: 'community_policy';
+  info: {
+    description: 'The comments policy readers see: rules, liability notice, why commenting is for subscribers, the terms version.';
+    displayName: 'Community policy';
+    pluralName: 'community-policies';
+    singularName: 'community-policy';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: true;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    lastUpdated: Schema.Attribute.Date & Schema.Attribute.Required;
+    liabilityNotice: Schema.Attribute.Text & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::comments.community-policy'
+    > &
+      Schema.Attribute.Private;
+    moderationHoursText: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    moderationStatement: Schema.Attribute.Text & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    rules: Schema.Attribute.Blocks & Schema.Attribute.Required;
+    termsVersion: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }> &
+      Schema.Attribute.DefaultTo<'Comments & Moderation'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    whySubscribersOnly: Schema.Attribute.Blocks & Schema.Attribute.Required;
+    whySubscribersOnlyTitle: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+  };
+}
+
+export interface PluginCommentsModerationEvent
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'comment_moderation_events';
+  info: {
+    description: "Append-only audit of every change of a comment's or commenter's state. Actor id and name are plain columns so deleting an account never erases who did what.";
+    displayName: 'Moderation event';
+    pluralName: 'moderation-events';
+    singularName: 'moderation-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.String & Schema.Attribute.Required;
+    actorId: Schema.Attribute.Integer;
+    actorName: Schema.Attribute.String;
+    actorType: Schema.Attribute.Enumeration<['moderator', 'system', 'author']> &
+      Schema.Attribute.Required;
+    after: Schema.Attribute.JSON;
+    before: Schema.Attribute.JSON;
+    commentDocumentId: Schema.Attribute.String;
+    commentId: Schema.Attribute.Integer;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::comments.moderation-event'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text;
+    subjectUserId: Schema.Attribute.Integer;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCommentsReport extends Struct.CollectionTypeSchema {
+  collectionName: 'comment_reports';
+  info: {
+    description: 'A reader\'s complaint about a comment ("report this comment"). One per reporter per comment.';
+    displayName: 'Comment report';
+    pluralName: 'reports';
+    singularName: 'report';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    commentDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    commentId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    coverAtReport: Schema.Attribute.Enumeration<['full-time', 'part-time']>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    decision: Schema.Attribute.String;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::comments.report'
+    > &
+      Schema.Attribute.Private;
+    note: Schema.Attribute.Text;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Enumeration<
+      [
+        'abusive',
+        'harassment',
+        'hate',
+        'spam',
+        'off-topic',
+        'misinformation',
+        'factual-error',
+        'illegal',
+        'other',
+      ]
+    > &
+      Schema.Attribute.Required;
+    reporterId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    reporterName: Schema.Attribute.String;
+    resolvedAt: Schema.Attribute.DateTime;
+    resolvedById: Schema.Attribute.Integer;
+    resolvedByName: Schema.Attribute.String;
+    state: Schema.Attribute.Enumeration<['open', 'upheld', 'not-upheld']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'open'>;
+    threadId: Schema.Attribute.String & Schema.Attribute.Required;
+    threadType: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCommentsSubscription
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'comment_subscriptions';
+  info: {
+    description: 'Subscription state synced from the billing system, keyed by lower-cased email, so it applies to an account created later.';
+    displayName: 'Subscription';
+    pluralName: 'subscriptions';
+    singularName: 'subscription';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    email: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique;
+    expiresAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::comments.subscription'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<['active', 'cancelled', 'expired']> &
+      Schema.Attribute.Required;
+    syncedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginContentReleasesRelease
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
@@ -954,6 +1541,17 @@ declare module '@strapi/strapi' {
       'admin::transfer-token': AdminTransferToken;
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
+      'api::article.article': ApiArticleArticle;
+      'api::figure.figure': ApiFigureFigure;
+      'api::person.person': ApiPersonPerson;
+      'api::quote.quote': ApiQuoteQuote;
+      'api::tag.tag': ApiTagTag;
+      'plugin::comments.comment': PluginCommentsComment;
+      'plugin::comments.commenter': PluginCommentsCommenter;
+      'plugin::comments.community-policy': PluginCommentsCommunityPolicy;
+      'plugin::comments.moderation-event': PluginCommentsModerationEvent;
+      'plugin::comments.report': PluginCommentsReport;
+      'plugin::comments.subscription': PluginCommentsSubscription;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

@@ -1,1 +1,15 @@
-export default {};
+import comment from './comment/schema.json';
+import report from './report/schema.json';
+import moderationEvent from './moderation-event/schema.json';
+import commenter from './commenter/schema.json';
+import subscription from './subscription/schema.json';
+import communityPolicy from './community-policy/schema.json';
+
+export default {
+  comment: { schema: comment },
+  report: { schema: report },
+  'moderation-event': { schema: moderationEvent },
+  commenter: { schema: commenter },
+  subscription: { schema: subscription },
+  'community-policy': { schema: communityPolicy },
+};
