@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { seedEditorialPermissions } from './bootstrap/editorial-permissions';
 
 export default {
   register(_: { strapi: Core.Strapi }) {},
@@ -7,5 +8,7 @@ export default {
    * Runs after every plugin's bootstrap and the admin's, so the admin's default roles and the
    * users-permissions Public and Authenticated roles exist by now: role and grant seeding lives here.
    */
-  async bootstrap(_: { strapi: Core.Strapi }) {},
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await seedEditorialPermissions(strapi);
+  },
 };
