@@ -41,6 +41,9 @@ export default ({ env }) => ({
   comments: {
     enabled: true,
     resolve: './src/plugins/comments',
-    config: {},
+    // Defaults live in the plugin (server/src/config); the moderation settings route stores overrides.
+    config: {
+      redisUrl: env('REDIS_URL', null),
+    },
   },
 });

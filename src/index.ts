@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { seedEditorialPermissions } from './bootstrap/editorial-permissions';
+import { seedReaderAccounts } from './bootstrap/reader-accounts';
 
 export default {
   register(_: { strapi: Core.Strapi }) {},
@@ -10,5 +11,6 @@ export default {
    */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await seedEditorialPermissions(strapi);
+    await seedReaderAccounts(strapi);
   },
 };

@@ -1,1 +1,5 @@
-export default {};
+import isAuthenticated from './is-authenticated';
+
+export default {
+  'is-authenticated': isAuthenticated,
+};

@@ -1,4 +1,6 @@
+import contentApi from './content-api';
+
 export default {
-  'content-api': { type: 'content-api', routes: [] },
+  'content-api': contentApi,
   admin: { type: 'admin', routes: [] },
 };

@@ -1,0 +1,61 @@
+export const PLUGIN_ID = 'comments';
+
+export const UID = {
+  comment: 'plugin::comments.comment',
+  report: 'plugin::comments.report',
+  moderationEvent: 'plugin::comments.moderation-event',
+  commenter: 'plugin::comments.commenter',
+  subscription: 'plugin::comments.subscription',
+  communityPolicy: 'plugin::comments.community-policy',
+} as const;
+
+export const REPORT_REASONS = [
+  'abusive',
+  'harassment',
+  'hate',
+  'spam',
+  'off-topic',
+  'misinformation',
+  'factual-error',
+  'illegal',
+  'other',
+] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/** A complaint about the story's facts: routed to editors, never to the moderation queue or the auto-hide count. */
+export const EDITORIAL_REASON: ReportReason = 'factual-error';
+
+/** Machine-readable `error.details.code` values of refusals. */
+export const REFUSAL = {
+  AUTHENTICATION_REQUIRED: 'AUTHENTICATION_REQUIRED',
+  SUBSCRIPTION_REQUIRED: 'SUBSCRIPTION_REQUIRED',
+  TERMS_NOT_ACCEPTED: 'TERMS_NOT_ACCEPTED',
+  TERMS_VERSION_MISMATCH: 'TERMS_VERSION_MISMATCH',
+  COMMENTING_SUSPENDED: 'COMMENTING_SUSPENDED',
+  COMMENTING_BANNED: 'COMMENTING_BANNED',
+  COMMENTS_CLOSED: 'COMMENTS_CLOSED',
+  COMMENTING_DISABLED: 'COMMENTING_DISABLED',
+  EDIT_WINDOW_CLOSED: 'EDIT_WINDOW_CLOSED',
+  NOT_COMMENT_AUTHOR: 'NOT_COMMENT_AUTHOR',
+  CANNOT_REPORT_OWN_COMMENT: 'CANNOT_REPORT_OWN_COMMENT',
+  RATE_LIMITED: 'RATE_LIMITED',
+  BANNED_WORDS: 'BANNED_WORDS',
+  POLICY_MISSING: 'POLICY_MISSING',
+} as const;
+export type RefusalCode = (typeof REFUSAL)[keyof typeof REFUSAL];
+
+/** Event hub names, emitted after the write commits, with ids only (no personal data). */
+export const EVENTS = {
+  commentCreated: 'comment.created',
+  commentReported: 'comment.reported',
+  commentEdited: 'comment.edited',
+  commentWithdrawn: 'comment.withdrawn',
+  commentHidden: 'comment.hidden',
+  commentRestored: 'comment.restored',
+  commentApproved: 'comment.approved',
+  commentRemoved: 'comment.removed',
+  commentAmended: 'comment.amended',
+  commentReleased: 'comment.released',
+  commenterSanctioned: 'commenter.sanctioned',
+  commenterErased: 'commenter.erased',
+} as const;

@@ -1,0 +1,15 @@
+import { errors } from '@strapi/utils';
+import { REFUSAL } from '../constants';
+
+/**
+ * Reader routes are granted to Public too, so an anonymous caller reaches this policy and gets a
+ * 401 that says "log in" instead of users-permissions' generic 403.
+ */
+const isAuthenticated = (policyContext: { state: { user?: unknown } }): boolean => {
+  if (!policyContext.state.user) {
+    throw new errors.UnauthorizedError('Log in to do this.', { code: REFUSAL.AUTHENTICATION_REQUIRED });
+  }
+  return true;
+};
+
+export default isAuthenticated;

@@ -1,0 +1,159 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { REFUSAL, UID, type RefusalCode } from '../constants';
+import type { Reader } from '../utils/reader';
+import { getService } from '../utils/get-service';
+
+export interface CommenterProfile {
+  id: number;
+  userId: number;
+  displayName: string | null;
+  termsVersion: string | null;
+  termsAcceptedAt: string | null;
+  sanction: 'none' | 'suspended' | 'banned';
+  suspendedUntil: string | null;
+  sanctionReason: string | null;
+  version: number;
+}
+
+export interface Eligibility {
+  canComment: boolean;
+  code: RefusalCode | null;
+  message: string | null;
+}
+
+// Display names are public: no links or addresses that would make them adverts or doxxing.
+const LOOKS_LIKE_URL_OR_EMAIL = /@|:\/\/|www\.|\b[a-z0-9-]+\.(com|net|org|io|co|uk|info|biz|xyz|ru|de|fr|app|dev|me|tv|ly)\b/i;
+
+const REFUSAL_MESSAGES: Partial<Record<RefusalCode, string>> = {
+  [REFUSAL.COMMENTING_BANNED]: 'You are banned from commenting.',
+  [REFUSAL.COMMENTING_SUSPENDED]: 'Your commenting is suspended.',
+  [REFUSAL.SUBSCRIPTION_REQUIRED]: 'Commenting is open to subscribers only.',
+  [REFUSAL.TERMS_NOT_ACCEPTED]: 'Accept the current commenting terms first.',
+  [REFUSAL.POLICY_MISSING]: 'Commenting is not available until the community policy is published.',
+};
+
+const defaultDisplayName = (reader: Reader) =>
+  reader.username && !LOOKS_LIKE_URL_OR_EMAIL.test(reader.username) && reader.username.length <= 40 && reader.username.length >= 2
+    ? reader.username
+    : `Reader ${reader.documentId.slice(0, 6)}`;
+
+/** Commenter profiles (one per users-permissions user) and who may comment right now. */
+const commenters = ({ strapi }: { strapi: Core.Strapi }) => {
+  const query = () => strapi.db.query(UID.commenter);
+
+  return {
+    async profileOf(reader: Reader): Promise<CommenterProfile> {
+      const existing = await query().findOne({ where: { userId: reader.id } });
+      if (existing) return existing;
+      try {
+        return await query().create({ data: { userId: reader.id, displayName: defaultDisplayName(reader), sanction: 'none', version: 1 } });
+      } catch (error) {
+        // Two first requests raced on the unique userId: the other one created it.
+        const created = await query().findOne({ where: { userId: reader.id } });
+        if (created) return created;
+        throw error;
+      }
+    },
+
+    async findByUserId(userId: number): Promise<CommenterProfile | null> {
+      return query().findOne({ where: { userId } });
+    },
+
+    /** Sanction in force at `now`; a suspension whose end has passed no longer counts. */
+    sanctionAt(profile: CommenterProfile, now: Date): 'none' | 'suspended' | 'banned' {
+      if (profile.sanction === 'suspended' && profile.suspendedUntil && new Date(profile.suspendedUntil) <= now) return 'none';
+      return profile.sanction;
+    },
+
+    async eligibility(reader: Reader, profile?: CommenterProfile): Promise<Eligibility> {
+      const current = profile ?? (await this.profileOf(reader));
+      const now = getService('clock').now();
+      const refuse = (code: RefusalCode): Eligibility => ({ canComment: false, code, message: REFUSAL_MESSAGES[code] ?? null });
+
+      const sanction = this.sanctionAt(current, now);
+      if (sanction === 'banned') return refuse(REFUSAL.COMMENTING_BANNED);
+      if (sanction === 'suspended') return refuse(REFUSAL.COMMENTING_SUSPENDED);
+      if (!(await getService('subscriptions').statusOf(reader)).active) return refuse(REFUSAL.SUBSCRIPTION_REQUIRED);
+      const termsVersion = await getService('policy').currentTermsVersion();
+      if (!termsVersion) return refuse(REFUSAL.POLICY_MISSING);
+      if (current.termsVersion !== termsVersion) return refuse(REFUSAL.TERMS_NOT_ACCEPTED);
+      return { canComment: true, code: null, message: null };
+    },
+
+    /** Throws 403 with the refusal code unless the reader may comment now. */
+    async assertCanComment(reader: Reader): Promise<CommenterProfile> {
+      const profile = await this.profileOf(reader);
+      const eligibility = await this.eligibility(reader, profile);
+      if (!eligibility.canComment) {
+        const details: Record<string, unknown> = { code: eligibility.code };
+        if (eligibility.code === REFUSAL.COMMENTING_SUSPENDED) details.suspendedUntil = profile.suspendedUntil;
+        throw new errors.ForbiddenError(eligibility.message ?? 'You may not comment now.', details);
+      }
+      return profile;
+    },
+
+    async describe(reader: Reader) {
+      const profile = await this.profileOf(reader);
+      const [eligibility, subscription, termsVersion] = await Promise.all([
+        this.eligibility(reader, profile),
+        getService('subscriptions').statusOf(reader),
+        getService('policy').currentTermsVersion(),
+      ]);
+      const now = getService('clock').now();
+      const sanction = this.sanctionAt(profile, now);
+      return {
+        displayName: profile.displayName,
+        canComment: eligibility.canComment,
+        reason: eligibility.code,
+        message: eligibility.message,
+        subscription,
+        terms: {
+          currentVersion: termsVersion,
+          acceptedVersion: profile.termsVersion,
+          acceptedAt: profile.termsAcceptedAt,
+          accepted: termsVersion !== null && profile.termsVersion === termsVersion,
+        },
+        sanction: { state: sanction, until: sanction === 'suspended' ? profile.suspendedUntil : null },
+      };
+    },
+
+    async setDisplayName(reader: Reader, raw: string) {
+      const config = await getService('settings').get();
+      const displayName = getService('text').normalize(raw, config.displayName, 'displayName').replace(/\s+/g, ' ');
+      if (LOOKS_LIKE_URL_OR_EMAIL.test(displayName)) {
+        throw new errors.ValidationError('displayName must not contain a web address or an email address', {
+          code: 'DISPLAY_NAME_INVALID',
+          field: 'displayName',
+        });
+      }
+      const profile = await this.profileOf(reader);
+      await strapi.db.transaction(async () => {
+        await query().update({ where: { id: profile.id }, data: { displayName, version: profile.version + 1 } });
+        // The public thread shows the name stored on each comment, so renaming updates them together.
+        await strapi.db.query(UID.comment).updateMany({ where: { authorId: reader.id }, data: { authorName: displayName } });
+      });
+      return this.describe(reader);
+    },
+
+    async acceptTerms(reader: Reader, version: string) {
+      const current = await getService('policy').currentTermsVersion();
+      if (!current) throw new errors.NotFoundError('There are no commenting terms to accept yet.', { code: REFUSAL.POLICY_MISSING });
+      if (version !== current) {
+        throw new errors.ValidationError(`The current terms are version ${current}: read them again and accept that version.`, {
+          code: REFUSAL.TERMS_VERSION_MISMATCH,
+          currentVersion: current,
+        });
+      }
+      const profile = await this.profileOf(reader);
+      await query().update({
+        where: { id: profile.id },
+        data: { termsVersion: version, termsAcceptedAt: getService('clock').now(), version: profile.version + 1 },
+      });
+      return this.describe(reader);
+    },
+  };
+};
+
+export type CommentersService = ReturnType<typeof commenters>;
+export default commenters;

@@ -1,0 +1,68 @@
+import type { Core } from '@strapi/strapi';
+import { REPORT_REASONS, UID } from '../constants';
+import { getService } from '../utils/get-service';
+
+export interface CommunityPolicyText {
+  title: string;
+  whySubscribersOnlyTitle: string | null;
+  whySubscribersOnly: unknown;
+  liabilityNotice: string;
+  moderationStatement: string;
+  moderationHoursText: string | null;
+  rules: unknown;
+  termsVersion: string;
+  lastUpdated: string;
+}
+
+const POLICY_FIELDS = [
+  'title',
+  'whySubscribersOnlyTitle',
+  'whySubscribersOnly',
+  'liabilityNotice',
+  'moderationStatement',
+  'moderationHoursText',
+  'rules',
+  'termsVersion',
+  'lastUpdated',
+] as const;
+
+/** The community policy: the human-readable text editors keep in the single type, plus the rules in force. */
+const policy = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async text(): Promise<CommunityPolicyText | null> {
+    const entry = await strapi.documents(UID.communityPolicy).findFirst({ fields: [...POLICY_FIELDS] });
+    return (entry as unknown as CommunityPolicyText) ?? null;
+  },
+
+  async currentTermsVersion(): Promise<string | null> {
+    return (await this.text())?.termsVersion ?? null;
+  },
+
+  async describe() {
+    const [text, config] = await Promise.all([this.text(), getService('settings').get()]);
+    const now = getService('clock').now();
+    return {
+      subscriberOnly: true,
+      preModerated: false,
+      title: text?.title ?? null,
+      whySubscribersOnlyTitle: text?.whySubscribersOnlyTitle ?? null,
+      whySubscribersOnly: text?.whySubscribersOnly ?? null,
+      liabilityNotice: text?.liabilityNotice ?? null,
+      moderationStatement: text?.moderationStatement ?? null,
+      rules: text?.rules ?? null,
+      termsVersion: text?.termsVersion ?? null,
+      lastUpdated: text?.lastUpdated ?? null,
+      reportReasons: [...REPORT_REASONS],
+      body: { minLength: config.body.minLength, maxLength: config.body.maxLength },
+      reportNoteMaxLength: config.reportNoteMaxLength,
+      editWindowMinutes: config.editWindowMinutes,
+      displayName: config.displayName,
+      moderation: {
+        hoursText: text?.moderationHoursText ?? null,
+        ...getService('cover').describe(now, config.schedule),
+      },
+    };
+  },
+});
+
+export type PolicyService = ReturnType<typeof policy>;
+export default policy;

@@ -1,0 +1,66 @@
+import type { Core } from '@strapi/strapi';
+import { EVENTS, UID } from '../constants';
+import type { Reader } from '../utils/reader';
+import { getService } from '../utils/get-service';
+import { toOwnComment, type CommentRow } from '../utils/serialize';
+
+const ERASED_BODY = '';
+
+/** What the plugin holds about a reader: the data export and the right to erasure. */
+const privacy = ({ strapi }: { strapi: Core.Strapi }) => ({
+  async export(reader: Reader) {
+    const [profile, subscription, comments, reports] = await Promise.all([
+      getService('commenters').findByUserId(reader.id),
+      getService('subscriptions').forEmail(reader.email),
+      strapi.db.query(UID.comment).findMany({ where: { authorId: reader.id }, orderBy: [{ createdAt: 'asc' }] }),
+      strapi.db.query(UID.report).findMany({ where: { reporterId: reader.id }, orderBy: [{ createdAt: 'asc' }] }),
+    ]);
+    return {
+      exportedAt: getService('clock').now().toISOString(),
+      account: { documentId: reader.documentId, username: reader.username, email: reader.email },
+      profile: profile && {
+        displayName: profile.displayName,
+        termsVersion: profile.termsVersion,
+        termsAcceptedAt: profile.termsAcceptedAt,
+        sanction: profile.sanction,
+        suspendedUntil: profile.suspendedUntil,
+        sanctionReason: profile.sanctionReason,
+      },
+      subscription: subscription && { status: subscription.status, expiresAt: subscription.expiresAt, syncedAt: subscription.syncedAt },
+      comments: comments.map((row: CommentRow) => toOwnComment(row)),
+      reports: reports.map((row: Record<string, unknown>) => ({
+        comment: row.commentDocumentId,
+        reason: row.reason,
+        note: row.note,
+        state: row.state,
+        createdAt: row.createdAt,
+      })),
+    };
+  },
+
+  /**
+   * Erases the reader: profile and personal data deleted, comments out of public view (a
+   * tombstone remains where replies exist), the account deleted. The audit keeps its rows with the
+   * pseudonymous user id only: names and comment text are blanked there too.
+   */
+  async erase(reader: Reader): Promise<void> {
+    await strapi.db.transaction(async ({ onCommit }) => {
+      const comments = strapi.db.query(UID.comment);
+      await comments.updateMany({
+        where: { authorId: reader.id },
+        data: { status: 'erased', body: ERASED_BODY, bodyHash: null, authorName: null, needsReview: false },
+      });
+      await strapi.db.query(UID.report).updateMany({ where: { reporterId: reader.id }, data: { reporterName: null, note: null } });
+      await strapi.db.query(UID.moderationEvent).updateMany({ where: { actorType: 'author', actorId: reader.id }, data: { actorName: null } });
+      await strapi.db.query(UID.moderationEvent).updateMany({ where: { subjectUserId: reader.id }, data: { before: null, after: null } });
+      await getService('audit').record({ action: 'erased', actor: { type: 'author', id: reader.id, name: null }, subjectUserId: reader.id });
+      await strapi.db.query(UID.commenter).deleteMany({ where: { userId: reader.id } });
+      await getService('subscriptions').removeForEmail(reader.email);
+      await strapi.db.query('plugin::users-permissions.user').delete({ where: { id: reader.id } });
+      getService('events').afterCommit(onCommit, EVENTS.commenterErased, { user: reader.documentId });
+    });
+  },
+});
+
+export type PrivacyService = ReturnType<typeof privacy>;
+export default privacy;

@@ -1,0 +1,71 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { REFUSAL } from '../constants';
+import type { RateLimit } from '../config';
+
+export type RateLimitKind = 'post' | 'report';
+
+/**
+ * Per-user limits on posting and reporting. With `redisUrl` the counters live in Redis and are
+ * shared by every instance behind the load balancer; without it, in this process's memory.
+ */
+const rateLimit = ({ strapi }: { strapi: Core.Strapi }) => {
+  let redis: Redis | null = null;
+  const limiters = new Map<string, RateLimiterAbstract>();
+
+  const redisClient = (url: string): Redis => {
+    if (!redis) {
+      redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+      redis.on('error', (error) => strapi.log.warn(`[comments] Redis: ${error.message}`));
+    }
+    return redis;
+  };
+
+  const limiterFor = (kind: RateLimitKind, limit: RateLimit, redisUrl: string | null): RateLimiterAbstract => {
+    const key = `${kind}:${limit.points}:${limit.durationSeconds}`;
+    let limiter = limiters.get(key);
+    if (!limiter) {
+      const options = { keyPrefix: `comments:rl:${key}`, points: limit.points, duration: limit.durationSeconds };
+      limiter = redisUrl
+        ? new RateLimiterRedis({
+            ...options,
+            storeClient: redisClient(redisUrl),
+            // While Redis is unreachable each instance keeps limiting on its own rather than not at all.
+            insuranceLimiter: new RateLimiterMemory(options),
+          })
+        : new RateLimiterMemory(options);
+      limiters.set(key, limiter);
+    }
+    return limiter;
+  };
+
+  return {
+    /** Takes one point for the user; refuses with 429 and Retry-After once the limit is spent. */
+    async consume(kind: RateLimitKind, userId: number, limit: RateLimit, redisUrl: string | null): Promise<void> {
+      try {
+        await limiterFor(kind, limit, redisUrl).consume(String(userId));
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+        strapi.requestContext.get()?.set('Retry-After', String(retryAfter));
+        throw new errors.RateLimitError(`Too many ${kind === 'post' ? 'comments' : 'reports'}: try again in ${retryAfter} s.`, {
+          code: REFUSAL.RATE_LIMITED,
+          retryAfter,
+        });
+      }
+    },
+
+    async close(): Promise<void> {
+      limiters.clear();
+      if (redis) {
+        redis.disconnect();
+        redis = null;
+      }
+    },
+  };
+};
+
+export type RateLimitService = ReturnType<typeof rateLimit>;
+export default rateLimit;

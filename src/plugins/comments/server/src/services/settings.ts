@@ -1,0 +1,40 @@
+import type { Core } from '@strapi/strapi';
+import { PLUGIN_ID } from '../constants';
+import type { CommentsConfig } from '../config';
+import { deepMerge } from '../utils/deep-merge';
+
+export type SettingsOverrides = Partial<
+  Pick<CommentsConfig, 'editWindowMinutes' | 'repeatWindowMinutes' | 'words' | 'rateLimits' | 'schedule' | 'autoHide'>
+>;
+
+const STORE_KEY = 'settings';
+
+/**
+ * One source per fact: config/plugins.ts gives the defaults, the moderation settings route stores
+ * overrides in the database, and every rule reads the merged result from here.
+ */
+const settings = ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: STORE_KEY });
+
+  return {
+    defaults(): CommentsConfig {
+      return strapi.config.get(`plugin::${PLUGIN_ID}`) as CommentsConfig;
+    },
+
+    async overrides(): Promise<SettingsOverrides> {
+      return ((await store().get({})) as SettingsOverrides | null) ?? {};
+    },
+
+    async get(): Promise<CommentsConfig> {
+      return deepMerge(this.defaults(), await this.overrides());
+    },
+
+    async setOverrides(overrides: SettingsOverrides): Promise<CommentsConfig> {
+      await store().set({ value: overrides });
+      return this.get();
+    },
+  };
+};
+
+export type SettingsService = ReturnType<typeof settings>;
+export default settings;

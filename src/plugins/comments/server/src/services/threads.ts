@@ -1,0 +1,210 @@
+import crypto from 'crypto';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { REFUSAL } from '../constants';
+import { getService } from '../utils/get-service';
+import { toPublicComment, type CommentRow } from '../utils/serialize';
+
+export type Commenting = 'open' | 'closed' | 'disabled';
+
+export interface Thread {
+  type: string;
+  documentId: string;
+  title: string | null;
+  commenting: Commenting;
+  commentsCloseAt: string | null;
+  moderationRisk: 'normal' | 'high';
+}
+
+export interface ThreadPage {
+  page: number;
+  pageSize: number;
+  sort: 'oldest' | 'newest';
+}
+
+const TABLE = 'comments';
+// The public read selects only what the public shape needs.
+const PUBLIC_COLUMNS = ['id', 'document_id', 'body', 'parent_id', 'author_name', 'status', 'edited_at', 'amended_by_moderator', 'created_at'];
+
+const fromDb = (row: Record<string, unknown>): CommentRow =>
+  ({
+    id: row.id,
+    documentId: row.document_id,
+    body: row.body,
+    parentId: row.parent_id,
+    authorName: row.author_name,
+    status: row.status,
+    editedAt: row.edited_at,
+    amendedByModerator: Boolean(row.amended_by_moderator),
+    createdAt: row.created_at,
+  }) as CommentRow;
+
+/**
+ * Commentable documents and the public read of their threads: the hot path of every article view,
+ * so it runs a handful of lean indexed queries (knex directly, for EXISTS and window functions the
+ * Query Engine cannot express) and answers with a cheap ETag.
+ */
+const threads = ({ strapi }: { strapi: Core.Strapi }) => {
+  const db = () => strapi.db.connection;
+
+  /** Top-level comments that show: visible ones, and tombstones of the others that still have visible replies. */
+  const topLevel = (thread: Thread) =>
+    db()(TABLE)
+      .where({ thread_type: thread.type, thread_id: thread.documentId })
+      .whereNull('parent_id')
+      .where((visibleOrTombstone) =>
+        visibleOrTombstone
+          .where('status', 'visible')
+          .orWhereExists(
+            db()(`${TABLE} as reply`).select(db().raw('1')).whereRaw(`reply.parent_id = ${TABLE}.document_id`).andWhere('reply.status', 'visible')
+          )
+      );
+
+  return {
+    /** The published commentable document with this documentId, or 404. */
+    async resolve(documentId: string): Promise<Thread> {
+      const config = await getService('settings').get();
+      for (const type of config.commentableTypes) {
+        const document = await strapi.documents(type as 'api::article.article').findOne({
+          documentId,
+          status: 'published',
+          fields: ['title', 'commenting', 'commentsCloseAt', 'moderationRisk'] as never,
+        });
+        if (document) {
+          const fields = document as unknown as Record<string, unknown>;
+          return {
+            type,
+            documentId,
+            title: (fields.title as string) ?? null,
+            commenting: (fields.commenting as Commenting) ?? 'open',
+            commentsCloseAt: (fields.commentsCloseAt as string) ?? null,
+            moderationRisk: (fields.moderationRisk as 'normal' | 'high') ?? 'normal',
+          };
+        }
+      }
+      throw new errors.NotFoundError('No published story with this id takes comments.');
+    },
+
+    /** The thread's commenting state now: `closed` once commentsCloseAt has passed. */
+    commentingAt(thread: Thread, now: Date): Commenting {
+      if (thread.commenting !== 'open') return thread.commenting;
+      if (thread.commentsCloseAt && new Date(thread.commentsCloseAt) <= now) return 'closed';
+      return 'open';
+    },
+
+    assertOpen(thread: Thread, now: Date): void {
+      const commenting = this.commentingAt(thread, now);
+      if (commenting !== 'open') {
+        throw new errors.ForbiddenError(
+          commenting === 'disabled' ? 'Comments are turned off for this story.' : 'Comments on this story are closed.',
+          { code: REFUSAL.COMMENTS_CLOSED, commenting }
+        );
+      }
+    },
+
+    /** A weak validator that changes whenever anything in the thread or its state changes. */
+    async etag(thread: Thread, page: ThreadPage, now: Date): Promise<string> {
+      const [stats] = await db()(TABLE)
+        .where({ thread_type: thread.type, thread_id: thread.documentId })
+        .select(db().raw('COUNT(*) AS total'), db().raw('MAX(updated_at) AS changed'), db().raw('MAX(id) AS newest'));
+      const fingerprint = [
+        thread.type,
+        thread.documentId,
+        this.commentingAt(thread, now),
+        stats?.total,
+        stats?.changed instanceof Date ? stats.changed.getTime() : stats?.changed,
+        stats?.newest,
+        page.page,
+        page.pageSize,
+        page.sort,
+      ].join('|');
+      return `W/"${crypto.createHash('sha1').update(fingerprint).digest('base64url')}"`;
+    },
+
+    async read(thread: Thread, page: ThreadPage, now: Date) {
+      const config = await getService('settings').get();
+      const commenting = this.commentingAt(thread, now);
+      const meta = (total: number) => ({
+        pagination: { page: page.page, pageSize: page.pageSize, pageCount: Math.ceil(total / page.pageSize), total },
+        commenting,
+        commentsCloseAt: thread.commentsCloseAt,
+      });
+      if (commenting === 'disabled') return { data: [], meta: meta(0) };
+
+      const direction = page.sort === 'newest' ? 'desc' : 'asc';
+      const [countRow] = await topLevel(thread).count({ total: '*' });
+      const total = Number(countRow?.total ?? 0);
+      const rows = (
+        await topLevel(thread)
+          .select(PUBLIC_COLUMNS)
+          .orderBy([
+            { column: 'created_at', order: direction },
+            { column: 'id', order: direction },
+          ])
+          .limit(page.pageSize)
+          .offset((page.page - 1) * page.pageSize)
+      ).map(fromDb);
+
+      const replies = await this.firstReplies(
+        rows.map((row) => row.documentId),
+        config.thread.inlineReplies
+      );
+      return {
+        data: rows.map((row) => {
+          const inline = replies.get(row.documentId);
+          return { ...toPublicComment(row), replyCount: inline?.count ?? 0, replies: (inline?.rows ?? []).map(toPublicComment) };
+        }),
+        meta: meta(total),
+      };
+    },
+
+    /** The first `limit` visible replies of each parent and each parent's reply count, in one query. */
+    async firstReplies(parentIds: string[], limit: number): Promise<Map<string, { count: number; rows: CommentRow[] }>> {
+      const result = new Map<string, { count: number; rows: CommentRow[] }>();
+      if (parentIds.length === 0) return result;
+      const ranked = db()(TABLE)
+        .select(PUBLIC_COLUMNS)
+        .select(db().raw('ROW_NUMBER() OVER (PARTITION BY parent_id ORDER BY created_at, id) AS position'))
+        .select(db().raw('COUNT(*) OVER (PARTITION BY parent_id) AS reply_count'))
+        .whereIn('parent_id', parentIds)
+        .andWhere('status', 'visible')
+        .as('ranked');
+      const rows = await db().select('*').from(ranked).where('position', '<=', Math.max(limit, 1)).orderBy(['parent_id', 'position']);
+      for (const raw of rows) {
+        const entry = result.get(raw.parent_id) ?? { count: Number(raw.reply_count), rows: [] };
+        if (Number(raw.position) <= limit) entry.rows.push(fromDb(raw));
+        result.set(raw.parent_id, entry);
+      }
+      return result;
+    },
+
+    /** All visible replies of a visible (or tombstoned) top-level comment, oldest first. */
+    async replies(parentDocumentId: string, page: Omit<ThreadPage, 'sort'>) {
+      const parent = await db()(TABLE).where({ document_id: parentDocumentId }).whereNull('parent_id').first('thread_type', 'thread_id', 'status');
+      if (!parent) throw new errors.NotFoundError('No such comment.');
+      // Replies of a comment on an unpublished or non-commentable story are not public either.
+      const thread = await this.resolve(parent.thread_id);
+      if (thread.type !== parent.thread_type || this.commentingAt(thread, getService('clock').now()) === 'disabled') {
+        throw new errors.NotFoundError('No such comment.');
+      }
+      const visibleReplies = () => db()(TABLE).where({ parent_id: parentDocumentId, status: 'visible' });
+      const [countRow] = await visibleReplies().count({ total: '*' });
+      const total = Number(countRow?.total ?? 0);
+      if (parent.status !== 'visible' && total === 0) throw new errors.NotFoundError('No such comment.');
+      const rows = (
+        await visibleReplies()
+          .select(PUBLIC_COLUMNS)
+          .orderBy([{ column: 'created_at' }, { column: 'id' }])
+          .limit(page.pageSize)
+          .offset((page.page - 1) * page.pageSize)
+      ).map(fromDb);
+      return {
+        data: rows.map(toPublicComment),
+        meta: { pagination: { page: page.page, pageSize: page.pageSize, pageCount: Math.ceil(total / page.pageSize), total } },
+      };
+    },
+  };
+};
+
+export type ThreadsService = ReturnType<typeof threads>;
+export default threads;
