@@ -19,6 +19,8 @@ export const applyTestEnv = (extra: Record<string, string> = {}): void => {
     STRAPI_TELEMETRY_DISABLED: 'true',
     STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     BROWSER: 'false',
+    // Tests log in many users from one address; the login limiter itself is Strapi's, on by default.
+    AUTH_RATELIMIT_MAX: '100000',
     ...extra,
   });
 };

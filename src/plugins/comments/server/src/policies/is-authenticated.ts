@@ -1,5 +1,5 @@
-import { errors } from '@strapi/utils';
 import { REFUSAL } from '../constants';
+import { authenticationRequired } from '../utils/errors';
 
 /**
  * Reader routes are granted to Public too, so an anonymous caller reaches this policy and gets a
@@ -7,7 +7,7 @@ import { REFUSAL } from '../constants';
  */
 const isAuthenticated = (policyContext: { state: { user?: unknown } }): boolean => {
   if (!policyContext.state.user) {
-    throw new errors.UnauthorizedError('Log in to do this.', { code: REFUSAL.AUTHENTICATION_REQUIRED });
+    throw authenticationRequired('Log in to do this.', REFUSAL.AUTHENTICATION_REQUIRED);
   }
   return true;
 };

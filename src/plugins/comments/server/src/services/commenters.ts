@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { REFUSAL, UID, type RefusalCode } from '../constants';
 import type { Reader } from '../utils/reader';
 import { getService } from '../utils/get-service';
+import { refusal } from '../utils/errors';
 
 export interface CommenterProfile {
   id: number;
@@ -86,9 +87,8 @@ const commenters = ({ strapi }: { strapi: Core.Strapi }) => {
       const profile = await this.profileOf(reader);
       const eligibility = await this.eligibility(reader, profile);
       if (!eligibility.canComment) {
-        const details: Record<string, unknown> = { code: eligibility.code };
-        if (eligibility.code === REFUSAL.COMMENTING_SUSPENDED) details.suspendedUntil = profile.suspendedUntil;
-        throw new errors.ForbiddenError(eligibility.message ?? 'You may not comment now.', details);
+        const details = eligibility.code === REFUSAL.COMMENTING_SUSPENDED ? { suspendedUntil: profile.suspendedUntil } : {};
+        throw refusal(eligibility.message ?? 'You may not comment now.', eligibility.code as RefusalCode, details);
       }
       return profile;
     },

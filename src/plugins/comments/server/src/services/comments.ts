@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { EVENTS, REFUSAL, UID } from '../constants';
 import type { Reader } from '../utils/reader';
 import { getService } from '../utils/get-service';
+import { refusal } from '../utils/errors';
 import { toOwnComment, type CommentRow } from '../utils/serialize';
 import type { Actor } from './audit';
 
@@ -32,7 +33,7 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!row || row.status === 'erased' || row.status === 'withdrawn') throw new errors.NotFoundError('No such comment.');
     if (row.authorId !== reader.id) {
       if (row.status !== 'visible') throw new errors.NotFoundError('No such comment.');
-      throw new errors.ForbiddenError('Only its author may change a comment.', { code: REFUSAL.NOT_COMMENT_AUTHOR });
+      throw refusal('Only its author may change a comment.', REFUSAL.NOT_COMMENT_AUTHOR);
     }
     return row;
   };
@@ -123,19 +124,13 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
       const now = getService('clock').now();
       const config = await getService('settings').get();
       if (row.moderatedAt) {
-        throw new errors.ForbiddenError('A moderator has acted on this comment, so it can no longer be edited.', {
-          code: REFUSAL.EDIT_WINDOW_CLOSED,
-          reason: 'moderated',
-        });
+        throw refusal('A moderator has acted on this comment, so it can no longer be edited.', REFUSAL.EDIT_WINDOW_CLOSED, { reason: 'moderated' });
       }
       if (row.status !== 'visible' && row.status !== 'held') throw new errors.NotFoundError('No such comment.');
       const closesAt = new Date(new Date(row.createdAt).getTime() + config.editWindowMinutes * 60_000);
       if (now >= closesAt) {
-        throw new errors.ForbiddenError(`Comments can be edited for ${config.editWindowMinutes} minutes after posting.`, {
-          code: REFUSAL.EDIT_WINDOW_CLOSED,
-          reason: 'expired',
-          closedAt: closesAt.toISOString(),
-        });
+        throw refusal(`Comments can be edited for ${config.editWindowMinutes} minutes after posting.`, REFUSAL.EDIT_WINDOW_CLOSED, { reason: 'expired',
+          closedAt: closesAt.toISOString() });
       }
       const thread = await getService('threads').resolve(row.threadId);
       getService('threads').assertOpen(thread, now);

@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import { EDITORIAL_REASON, EVENTS, REFUSAL, UID, type ReportReason } from '../constants';
 import type { Reader } from '../utils/reader';
 import { getService } from '../utils/get-service';
+import { refusal } from '../utils/errors';
 import type { CommentRow } from '../utils/serialize';
 import { SYSTEM_ACTOR } from './audit';
 import { snapshot } from './comments';
@@ -86,7 +87,7 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
       const comment: CommentRow | null = await strapi.db.query(UID.comment).findOne({ where: { documentId: commentDocumentId } });
       if (!comment || comment.status !== 'visible') throw new errors.NotFoundError('No such comment.');
       if (comment.authorId === reader.id) {
-        throw new errors.ForbiddenError('You cannot report your own comment.', { code: REFUSAL.CANNOT_REPORT_OWN_COMMENT });
+        throw refusal('You cannot report your own comment.', REFUSAL.CANNOT_REPORT_OWN_COMMENT);
       }
       // A repeat is answered like the first and changes nothing.
       const repeat = await existingReport(comment.id, reader.id);

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { REFUSAL } from '../constants';
 import { getService } from '../utils/get-service';
+import { refusal } from '../utils/errors';
 import { toPublicComment, type CommentRow } from '../utils/serialize';
 
 export type Commenting = 'open' | 'closed' | 'disabled';
@@ -95,10 +96,7 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
     assertOpen(thread: Thread, now: Date): void {
       const commenting = this.commentingAt(thread, now);
       if (commenting !== 'open') {
-        throw new errors.ForbiddenError(
-          commenting === 'disabled' ? 'Comments are turned off for this story.' : 'Comments on this story are closed.',
-          { code: REFUSAL.COMMENTS_CLOSED, commenting }
-        );
+        throw refusal(commenting === 'disabled' ? 'Comments are turned off for this story.' : 'Comments on this story are closed.', REFUSAL.COMMENTS_CLOSED, { commenting });
       }
     },
 
