@@ -1,4 +1,5 @@
 import path from 'path';
+import type { AddressInfo } from 'net';
 import request from 'supertest';
 import { createStrapi } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
@@ -13,6 +14,8 @@ export interface TestApp {
   database: TestDatabase;
   /** supertest bound to this instance's HTTP server. */
   http: () => request.Agent;
+  /** Where this instance listens, e.g. http://127.0.0.1:41234. */
+  baseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -34,13 +37,18 @@ export const bootStrapi = async (options: BootOptions = {}): Promise<TestApp> =>
 
   const strapi = await createStrapi({ appDir: APP_DIR, distDir: DIST_DIR }).load();
   await strapi.server.mount();
+  // Listen once on an ephemeral port: supertest would otherwise start a listener per request.
+  await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
+  const { port } = strapi.server.httpServer.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
 
-  const http = () => request.agent(strapi.server.httpServer);
+  const http = () => request.agent(baseUrl);
 
   return {
     strapi,
     database,
     http,
+    baseUrl,
     async stop() {
       await strapi.destroy();
       if (ownsDatabase) await database.drop();
