@@ -66,7 +66,7 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
       }
 
       const { body, config, suspect } = await checkedBody(input.body);
-      await getService('rate-limit').consume('post', reader.id, config.rateLimits.post, config.redisUrl);
+      await getService('rate-limit').consume('post', reader.documentId, config.rateLimits.post, config.redisUrl);
 
       const bodyHash = getService('text').fingerprint(body);
       const flagReasons: string[] = suspect.map((word) => `suspect-word:${word}`);

@@ -42,10 +42,31 @@ const rateLimit = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** Takes one point for the user; refuses with 429 and Retry-After once the limit is spent. */
-    async consume(kind: RateLimitKind, userId: number, limit: RateLimit, redisUrl: string | null): Promise<void> {
+    /** Connects to Redis at start-up, so the first requests do not fall back to memory while it connects. */
+    async connect(redisUrl: string | null): Promise<void> {
+      if (!redisUrl) return;
+      const client = redisClient(redisUrl);
+      if (client.status === 'ready') return;
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          strapi.log.warn('[comments] Redis is not reachable yet: rate limits are per instance until it is.');
+          done();
+        }, 5000);
+        client.once('ready', done);
+      });
+    },
+
+    /**
+     * Takes one point for the user (keyed by documentId, unique across databases sharing a Redis);
+     * refuses with 429 and Retry-After once the limit is spent.
+     */
+    async consume(kind: RateLimitKind, userDocumentId: string, limit: RateLimit, redisUrl: string | null): Promise<void> {
       try {
-        await limiterFor(kind, limit, redisUrl).consume(String(userId));
+        await limiterFor(kind, limit, redisUrl).consume(userDocumentId);
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));

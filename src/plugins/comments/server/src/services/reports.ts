@@ -100,7 +100,7 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
       if (input.reason === 'other' && !note) {
         throw new errors.ValidationError('Say what is wrong in a note when the reason is "other".', { code: 'NOTE_REQUIRED', field: 'note' });
       }
-      await getService('rate-limit').consume('report', reader.id, config.rateLimits.report, config.redisUrl);
+      await getService('rate-limit').consume('report', reader.documentId, config.rateLimits.report, config.redisUrl);
       const profile = await getService('commenters').profileOf(reader);
       const now = getService('clock').now();
 
