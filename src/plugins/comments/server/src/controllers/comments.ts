@@ -5,7 +5,7 @@ import { pageOf, readerOf, type ApiContext } from './helpers';
 const comments = () => ({
   async replies(ctx: ApiContext) {
     const documentId = await validateDocumentId(ctx.params.commentId);
-    const config = await getService('settings').get();
+    const config = getService('settings').defaults();
     const query = await validatePageQuery(config.thread.maxPageSize)(ctx.query);
     ctx.set('Cache-Control', 'public, max-age=5, stale-while-revalidate=30');
     ctx.body = await getService('threads').replies(documentId, pageOf(query, config.thread.defaultPageSize));

@@ -6,20 +6,21 @@ const threads = () => ({
   /** The public thread: the same answer for every caller, so shared caches may keep it briefly. */
   async read(ctx: ApiContext) {
     const documentId = await validateDocumentId(ctx.params.documentId);
-    const config = await getService('settings').get();
+    const config = getService('settings').defaults();
     const query = await validateThreadQuery(config.thread.maxPageSize)(ctx.query);
     const page = { ...pageOf(query, config.thread.defaultPageSize), sort: (query.sort ?? 'oldest') as 'oldest' | 'newest' };
     const now = getService('clock').now();
     const thread = await getService('threads').resolve(documentId);
 
-    const etag = await getService('threads').etag(thread, page, now);
+    const etag = getService('threads').etag(thread, page, now);
     ctx.set('ETag', etag);
     ctx.set('Cache-Control', 'public, max-age=5, stale-while-revalidate=30');
     if (ctx.get('If-None-Match') === etag) {
       ctx.status = 304;
       return;
     }
-    ctx.body = await getService('threads').read(thread, page, now);
+    ctx.type = 'application/json';
+    ctx.body = await getService('threads').renderedPage(thread, page, now, etag);
   },
 
   async post(ctx: ApiContext) {

@@ -131,7 +131,8 @@ const commenters = ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.transaction(async () => {
         await query().update({ where: { id: profile.id }, data: { displayName, version: profile.version + 1 } });
         // The public thread shows the name stored on each comment, so renaming updates them together.
-        await strapi.db.query(UID.comment).updateMany({ where: { authorId: reader.id }, data: { authorName: displayName } });
+        // updateMany does not touch updatedAt by itself, and the thread's ETag depends on it.
+        await strapi.db.query(UID.comment).updateMany({ where: { authorId: reader.id }, data: { authorName: displayName, updatedAt: new Date() } });
       });
       return this.describe(reader);
     },

@@ -48,7 +48,8 @@ const privacy = ({ strapi }: { strapi: Core.Strapi }) => ({
       const comments = strapi.db.query(UID.comment);
       await comments.updateMany({
         where: { authorId: reader.id },
-        data: { status: 'erased', body: ERASED_BODY, bodyHash: null, authorName: null, needsReview: false },
+        // updateMany does not touch updatedAt by itself, and the thread's ETag depends on it.
+        data: { status: 'erased', body: ERASED_BODY, bodyHash: null, authorName: null, needsReview: false, updatedAt: new Date() },
       });
       await strapi.db.query(UID.report).updateMany({ where: { reporterId: reader.id }, data: { reporterName: null, note: null } });
       await strapi.db.query(UID.moderationEvent).updateMany({ where: { actorType: 'author', actorId: reader.id }, data: { actorName: null } });
