@@ -21,6 +21,10 @@ afterAll(async () => {
   fs.rmSync(outbox, { recursive: true, force: true });
 });
 
+/** Messages the outbox email provider wrote for this file's instance. */
+const readOutbox = (): Array<{ to: string; subject: string; html?: string; text?: string }> =>
+  fs.readdirSync(outbox).map((file) => JSON.parse(fs.readFileSync(path.join(outbox, file), 'utf8')));
+
 const READER_ROUTES: Array<[string, string]> = [
   ['get', '/api/comments/me'],
   ['patch', '/api/comments/me'],
@@ -205,10 +209,7 @@ describe('subscription sync from the billing system', () => {
     const login = await app.http().post('/api/auth/local').send({ identifier: email, password: 'Later-Password-1' });
     expectErrorEnvelope(login, 400);
 
-    const message = fs
-      .readdirSync(outbox)
-      .map((file) => JSON.parse(fs.readFileSync(path.join(outbox, file), 'utf8')))
-      .find((mail) => mail.to === email);
+    const message = readOutbox().find((mail) => mail.to === email);
     expect(message).toBeDefined();
     const link = /confirmation=([^"&\s<]+)/.exec(message.html ?? message.text)?.[1];
     expect(link).toBeDefined();
@@ -218,6 +219,21 @@ describe('subscription sync from the billing system', () => {
     const jwt = (await app.http().post('/api/auth/local').send({ identifier: email, password: 'Later-Password-1' })).body.jwt;
     const me = await app.http().get('/api/comments/me').set({ Authorization: `Bearer ${jwt}` });
     expect(me.body.data.subscription).toMatchObject({ status: 'active', active: true });
+  });
+
+  test('a forgotten password is reset by following the emailed link', async () => {
+    const reader = await createUser(app);
+    expect((await app.http().post('/api/auth/forgot-password').send({ email: reader.email })).status).toBe(200);
+    const message = readOutbox().find((mail) => mail.to === reader.email);
+    expect(message).toBeDefined();
+    const code = /code=([^"&\s<]+)/.exec(message.html ?? message.text)?.[1];
+    expect(code).toBeDefined();
+    const reset = await app
+      .http()
+      .post('/api/auth/reset-password')
+      .send({ code, password: 'New-Password-2', passwordConfirmation: 'New-Password-2' });
+    expect(reset.status).toBe(200);
+    expect((await app.http().post('/api/auth/local').send({ identifier: reader.email, password: 'New-Password-2' })).status).toBe(200);
   });
 
   test('registration cannot set role, confirmed, blocked or subscription fields', async () => {
