@@ -35,7 +35,9 @@ describe('report this comment', () => {
     const commentId = (await postComment(app, author, articleId, 'Reportable')).body.data.documentId;
     const reader = await createUser(app);
     const events: unknown[] = [];
-    const listener = (payload: unknown) => events.push(payload);
+    const listener = async (payload: unknown) => {
+      events.push(payload);
+    };
     app.strapi.eventHub.on('comment.reported', listener);
     try {
       const first = await report(reader, commentId, { reason: 'abusive', note: 'Rude.' });

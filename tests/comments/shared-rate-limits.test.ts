@@ -28,7 +28,7 @@ test('the posting limit is shared by two instances through Redis', async () => {
     request(baseUrl).post(`/api/comments/threads/${articleId}`).set(bearer(reader)).send({ data: { body } });
 
   // Five a minute in all, whichever instance the load balancer picks.
-  const answers = [];
+  const answers: number[] = [];
   for (const [index, baseUrl] of [first.baseUrl, second.baseUrl, first.baseUrl, second.baseUrl, first.baseUrl].entries()) {
     answers.push((await post(baseUrl, `Comment ${index}`)).status);
   }
