@@ -45,7 +45,7 @@ const waitForHealth = (attempt = 0) => {
 };
 
 const printBanner = () => {
-  const { demoAccounts } = require('./demo-accounts');
+  const { demoAccounts } = require(path.join(root, 'dist', 'src', 'seed', 'demo-accounts'));
   const lines = [
     '',
     '==============================================================',

@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { seedEditorialPermissions } from './bootstrap/editorial-permissions';
 import { seedReaderAccounts } from './bootstrap/reader-accounts';
+import { registerEditorialRules } from './editorial';
 
 export default {
-  register(_: { strapi: Core.Strapi }) {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerEditorialRules(strapi);
+  },
 
   /**
    * Runs after every plugin's bootstrap and the admin's, so the admin's default roles and the

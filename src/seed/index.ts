@@ -1,13 +1,26 @@
 import type { Core } from '@strapi/strapi';
+import { SeedCounter, type SeedReport } from './counter';
+import { seedDemoUsers } from './demo-users';
+import { seedCommunityPolicy, seedReferenceStory } from './reference-story';
+
+export type { SeedReport } from './counter';
 
 export interface SeedOptions {
   /** Create the demo accounts (development only). */
   demoAccounts: boolean;
 }
 
-export type SeedReport = Record<string, { created: number; unchanged: number }>;
+/** The admin role seeded for moderators (src/bootstrap/admin-roles.ts). */
+export const MODERATOR_ROLE_CODE = 'comments-moderator';
 
 /** Loads database/seeds into the running instance; idempotent. */
-export const runSeed = async (_strapi: Core.Strapi, _options: SeedOptions): Promise<SeedReport> => {
-  return {};
+export const runSeed = async (strapi: Core.Strapi, options: SeedOptions): Promise<SeedReport> => {
+  if (options.demoAccounts && process.env.NODE_ENV === 'production') {
+    throw new Error('Demo accounts are never seeded with NODE_ENV=production.');
+  }
+  const counter = new SeedCounter();
+  await seedCommunityPolicy(strapi, counter);
+  await seedReferenceStory(strapi, counter);
+  if (options.demoAccounts) await seedDemoUsers(strapi, counter, MODERATOR_ROLE_CODE);
+  return counter.report;
 };
