@@ -1,0 +1,187 @@
+import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { createAdmin, createApiToken, createUser } from '../helpers/auth';
+import { expectErrorEnvelope } from '../helpers/envelope';
+
+let app: TestApp;
+let token: string;
+let draftArticle: { documentId: string; slug: string };
+let published: { documentId: string; slug: string };
+
+const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+const api = (path: string, bearer?: string) => {
+  const req = app.http().get(path);
+  return bearer ? req.set('Authorization', `Bearer ${bearer}`) : req;
+};
+
+beforeAll(async () => {
+  app = await bootStrapi();
+  // An editor (admin) creates content, so createdBy/updatedBy point at a real admin user.
+  await createAdmin(app, ['strapi-editor']);
+  token = await createApiToken(app);
+  const create = (data: Record<string, unknown>, status?: string) =>
+    app.http().post(`/api/articles${status ? `?status=${status}` : ''}`).set('Authorization', `Bearer ${token}`).send({ data });
+  const base = { standfirst: 'Standfirst.', body: [paragraph('Body.')], section: 'World' };
+  const person = await app.http().post('/api/people?status=draft').set('Authorization', `Bearer ${token}`).send({ data: { name: 'Secret Source' } });
+  const draft = await create({ ...base, title: 'Unpublished scoop', people: [person.body.data.documentId] }, 'draft');
+  expect(draft.status).toBe(201);
+  draftArticle = draft.body.data;
+  const live = await create({ ...base, title: 'Published story' });
+  expect(live.status).toBe(201);
+  published = live.body.data;
+});
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('slugs', () => {
+  test('REST creates fill the slug from the title (and keep it unique)', async () => {
+    expect(published.slug).toBe('published-story');
+    const again = await app
+      .http()
+      .post('/api/articles')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { title: 'Published story', standfirst: 'S.', body: [paragraph('B.')], section: 'World' } });
+    expect(again.status).toBe(201);
+    expect(again.body.data.slug).toMatch(/^published-story-\d+$/);
+    const person = await app.http().post('/api/people').set('Authorization', `Bearer ${token}`).send({ data: { name: 'Serhii Popko' } });
+    expect(person.body.data.slug).toBe('serhii-popko');
+  });
+});
+
+describe('drafts never reach readers', () => {
+  const vectors = (documentId: string) => [
+    `/api/articles?status=draft`,
+    `/api/articles/${documentId}`,
+    `/api/articles/${documentId}?status=draft`,
+    `/api/articles?filters[title][$eq]=Unpublished%20scoop&status=draft`,
+    `/api/articles?filters[documentId][$eq]=${documentId}`,
+    `/api/people?status=draft`,
+    `/api/people?filters[name][$eq]=Secret%20Source`,
+    `/api/articles?status=draft&populate=*`,
+    `/api/articles?status=draft&lookup[title]=Unpublished%20scoop`,
+  ];
+
+  test.each(['anonymous', 'a logged-in reader'])('%s sees no draft through status, filters, populate or lookup', async (who) => {
+    const jwt = who === 'anonymous' ? undefined : (await createUser(app)).jwt;
+    for (const url of vectors(draftArticle.documentId)) {
+      const res = await api(url, jwt);
+      expect([200, 400, 404]).toContain(res.status);
+      expect(JSON.stringify(res.body)).not.toMatch(/Unpublished scoop|Secret Source/);
+    }
+    const list = await api('/api/articles?status=draft', jwt);
+    expect(list.body.data.length).toBeGreaterThan(0);
+    expect(list.body.data.every((article: any) => article.publishedAt !== null && article.title !== 'Unpublished scoop')).toBe(true);
+  });
+
+  test('an API token (editors’ tooling) may still read drafts', async () => {
+    const res = await api('/api/articles?status=draft&filters[title][$eq]=Unpublished%20scoop', token);
+    expect(res.body.data).toHaveLength(1);
+  });
+
+  test('publishing an article publishes the never-published people it links', async () => {
+    const res = await app.http().post(`/api/articles`).set('Authorization', `Bearer ${token}`).send({
+      data: { title: 'Cascade story', standfirst: 'S.', body: [paragraph('B.')], section: 'World' },
+    });
+    const person = await app.strapi.documents('api::person.person').create({ data: { name: 'Newly Named' } as never });
+    await app.strapi.documents('api::article.article').update({ documentId: res.body.data.documentId, data: { people: [person.documentId] } as never });
+    await app.strapi.documents('api::article.article').publish({ documentId: res.body.data.documentId });
+    const story = await api(`/api/articles/${res.body.data.documentId}?populate=people`);
+    expect(story.body.data.people.map((p: any) => p.name)).toEqual(['Newly Named']);
+    expect((await api('/api/people?filters[name][$eq]=Newly%20Named')).body.data).toHaveLength(1);
+  });
+});
+
+describe('readers may read editorial content and nothing else', () => {
+  test.each(['articles', 'people', 'quotes', 'figures', 'tags'])('Public reads /api/%s but cannot create, update or delete', async (plural) => {
+    expect((await api(`/api/${plural}`)).status).toBe(200);
+    expectErrorEnvelope(await app.http().post(`/api/${plural}`).send({ data: { title: 'x', name: 'x' } }), 403);
+    expectErrorEnvelope(await app.http().put(`/api/${plural}/${published.documentId}`).send({ data: { title: 'x' } }), 403);
+    expectErrorEnvelope(await app.http().delete(`/api/${plural}/${published.documentId}`), 403);
+  });
+
+  test('a logged-in reader cannot write editorial content or list users', async () => {
+    const reader = await createUser(app);
+    expectErrorEnvelope(await app.http().post('/api/articles').set('Authorization', `Bearer ${reader.jwt}`).send({ data: { title: 'x' } }), 403);
+    expectErrorEnvelope(await api('/api/users', reader.jwt), 403);
+    expectErrorEnvelope(await api('/api/users'), 403);
+  });
+});
+
+describe('private data never leaks', () => {
+  test.each([
+    '?populate=*',
+    '?populate[createdBy]=*',
+    '?populate[updatedBy][fields][0]=email',
+    '?fields[0]=createdBy',
+    '?populate[people][populate]=*',
+  ])('%s shows no admin fields', async (query) => {
+    const res = await api(`/api/articles/${published.documentId}${query}`);
+    if (res.status === 400) {
+      expectErrorEnvelope(res, 400);
+      return;
+    }
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body.data)).not.toMatch(/createdBy|updatedBy|"email"|"password"|resetPasswordToken|registrationToken/);
+  });
+
+  test.each([
+    'filters[createdBy][email][$startsWith]=admin',
+    'filters[createdBy][password][$startsWith]=$2',
+    'filters[updatedBy][resetPasswordToken][$notNull]=true',
+    'filters[createdBy][id][$eq]=1',
+  ])('filtering on a private field (%s) is refused or has no effect: no oracle', async (filter) => {
+    const match = await api(`/api/articles?${filter}`);
+    const miss = await api(`/api/articles?${filter.replace(/=[^=]*$/, '=zzzz-no-such-value')}`);
+    expect([400, 200]).toContain(match.status);
+    if (match.status === 200) {
+      // Same answer whatever the guessed value: the filter tells the caller nothing.
+      expect(match.body.meta.pagination.total).toBe(miss.body.meta.pagination.total);
+    } else {
+      expectErrorEnvelope(match, 400);
+      expect(miss.status).toBe(400);
+    }
+  });
+
+  test('users-permissions users are not reachable through relations or filters either', async () => {
+    const reader = await createUser(app);
+    const res = await api(`/api/users/${reader.id}`);
+    expectErrorEnvelope(res, 403);
+    const filtered = await api(`/api/articles?filters[createdBy][email][$eq]=${encodeURIComponent(reader.email)}`);
+    expect(JSON.stringify(filtered.body)).not.toContain(reader.email);
+  });
+});
+
+describe('editorial write rules', () => {
+  const post = (plural: string, data: Record<string, unknown>) =>
+    app.http().post(`/api/${plural}`).set('Authorization', `Bearer ${token}`).send({ data });
+
+  test('a quote needs exactly one of a person speaker and a named body', async () => {
+    const person = await post('people', { name: 'Quoted Person' });
+    expectErrorEnvelope(await post('quotes', { text: 'Words.', kind: 'direct' }), 400);
+    expectErrorEnvelope(await post('quotes', { text: 'Words.', kind: 'direct', speaker: person.body.data.documentId, speakerBody: 'Officials' }), 400);
+    expect((await post('quotes', { text: 'Words.', kind: 'partial', speakerBody: 'Japanese officials' })).status).toBe(201);
+    const byPerson = await post('quotes', { text: 'More words.', kind: 'direct', speaker: person.body.data.documentId });
+    expect(byPerson.status).toBe(201);
+    // Updating one side alone is checked against the stored other side.
+    const update = await app
+      .http()
+      .put(`/api/quotes/${byPerson.body.data.documentId}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { speakerBody: 'Also officials' } });
+    expectErrorEnvelope(update, 400);
+  });
+
+  test('a breakdown must say whether it is complete or partial; figures are decorated on write too', async () => {
+    const breakdown = [
+      { label: 'A', value: 0.1 },
+      { label: 'B', value: 0.2 },
+    ];
+    expectErrorEnvelope(await post('figures', { label: 'No kind', value: 0.3, attribution: 'Test', breakdown }), 400);
+    const created = await post('figures', { label: 'Decimal sum', value: 0.3, attribution: 'Test', breakdown, breakdownKind: 'complete' });
+    expect(created.status).toBe(201);
+    const read = await api(`/api/figures/${created.body.data.documentId}`);
+    expect(read.body.data).toMatchObject({ display: '0.3', consistency: { status: 'consistent', breakdownTotal: 0.3 } });
+    const big = await post('figures', { label: 'Big', value: 1234567.5, qualifier: 'more-than', attribution: 'Test' });
+    expect((await api(`/api/figures/${big.body.data.documentId}`)).body.data.display).toBe('more than 1,234,567.5');
+  });
+});
