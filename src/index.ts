@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { seedAdminRoles } from './bootstrap/admin-roles';
 import { seedEditorialPermissions } from './bootstrap/editorial-permissions';
 import { seedReaderAccounts } from './bootstrap/reader-accounts';
 import { registerEditorialRules } from './editorial';
@@ -15,5 +16,6 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await seedEditorialPermissions(strapi);
     await seedReaderAccounts(strapi);
+    await seedAdminRoles(strapi);
   },
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { SeedCounter, type SeedReport } from './counter';
 import { seedDemoUsers } from './demo-users';
 import { seedCommunityPolicy, seedReferenceStory } from './reference-story';
+import { MODERATOR_ROLE } from '../bootstrap/admin-roles';
 
 export type { SeedReport } from './counter';
 
@@ -10,8 +11,6 @@ export interface SeedOptions {
   demoAccounts: boolean;
 }
 
-/** The admin role seeded for moderators (src/bootstrap/admin-roles.ts). */
-export const MODERATOR_ROLE_CODE = 'comments-moderator';
 
 /** Loads database/seeds into the running instance; idempotent. */
 export const runSeed = async (strapi: Core.Strapi, options: SeedOptions): Promise<SeedReport> => {
@@ -21,6 +20,6 @@ export const runSeed = async (strapi: Core.Strapi, options: SeedOptions): Promis
   const counter = new SeedCounter();
   await seedCommunityPolicy(strapi, counter);
   await seedReferenceStory(strapi, counter);
-  if (options.demoAccounts) await seedDemoUsers(strapi, counter, MODERATOR_ROLE_CODE);
+  if (options.demoAccounts) await seedDemoUsers(strapi, counter, MODERATOR_ROLE.code);
   return counter.report;
 };

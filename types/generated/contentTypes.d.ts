@@ -747,6 +747,7 @@ export interface PluginCommentsComment extends Struct.CollectionTypeSchema {
     publishedAt: Schema.Attribute.DateTime;
     reportCount: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     reviewedAt: Schema.Attribute.DateTime;
+    severity: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     status: Schema.Attribute.Enumeration<
       ['visible', 'held', 'hidden', 'removed', 'withdrawn', 'erased']
     > &

@@ -25,6 +25,19 @@ export type ReportReason = (typeof REPORT_REASONS)[number];
 /** A complaint about the story's facts: routed to editors, never to the moderation queue or the auto-hide count. */
 export const EDITORIAL_REASON: ReportReason = 'factual-error';
 
+/** Queue priority of a reason: illegal > hate, harassment > abusive > the rest. */
+export const REASON_SEVERITY: Record<ReportReason, number> = {
+  illegal: 4,
+  hate: 3,
+  harassment: 3,
+  abusive: 2,
+  spam: 1,
+  'off-topic': 1,
+  misinformation: 1,
+  other: 1,
+  'factual-error': 0,
+};
+
 /** Machine-readable `error.details.code` values of refusals. */
 export const REFUSAL = {
   AUTHENTICATION_REQUIRED: 'AUTHENTICATION_REQUIRED',
@@ -41,6 +54,8 @@ export const REFUSAL = {
   RATE_LIMITED: 'RATE_LIMITED',
   BANNED_WORDS: 'BANNED_WORDS',
   POLICY_MISSING: 'POLICY_MISSING',
+  STALE_VERSION: 'STALE_VERSION',
+  INVALID_TRANSITION: 'INVALID_TRANSITION',
 } as const;
 export type RefusalCode = (typeof REFUSAL)[keyof typeof REFUSAL];
 

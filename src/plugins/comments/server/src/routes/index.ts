@@ -1,6 +1,7 @@
+import admin from './admin';
 import contentApi from './content-api';
 
 export default {
   'content-api': contentApi,
-  admin: { type: 'admin', routes: [] },
+  admin,
 };

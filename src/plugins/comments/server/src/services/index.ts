@@ -3,13 +3,19 @@ import audit from './audit';
 import clock from './clock';
 import commenters from './commenters';
 import comments from './comments';
+import complaintsRegister from './complaints-register';
 import cover from './cover';
+import editorial from './editorial';
 import events from './events';
+import moderation from './moderation';
 import policy from './policy';
 import privacy from './privacy';
+import queue from './queue';
 import rateLimit from './rate-limit';
 import reports from './reports';
+import sanctions from './sanctions';
 import settings from './settings';
+import stats from './stats';
 import subscriptions from './subscriptions';
 import text from './text';
 import threads from './threads';
@@ -21,13 +27,19 @@ const services = {
   clock,
   commenters,
   comments,
+  'complaints-register': complaintsRegister,
   cover,
+  editorial,
   events,
+  moderation,
   policy,
   privacy,
+  queue,
   'rate-limit': rateLimit,
   reports,
+  sanctions,
   settings,
+  stats,
   subscriptions,
   text,
   threads,

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
-import { EDITORIAL_REASON, EVENTS, REFUSAL, UID, type ReportReason } from '../constants';
+import { EDITORIAL_REASON, EVENTS, REASON_SEVERITY, REFUSAL, UID, type ReportReason } from '../constants';
 import type { Reader } from '../utils/reader';
 import { getService } from '../utils/get-service';
 import { refusal } from '../utils/errors';
@@ -55,10 +55,17 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
     query().findOne({ where: { commentId, reporterId } });
 
   /** Counts the report and hides the comment at the threshold, inside the report's transaction. */
-  const countTowardsModeration = async (comment: CommentRow, trx: Knex.Transaction, onCommit: (fn: () => void) => void) => {
+  const countTowardsModeration = async (comment: CommentRow, severity: number, trx: Knex.Transaction, onCommit: (fn: () => void) => void) => {
     const now = getService('clock').now();
     const config = await getService('settings').get();
-    await strapi.db.connection('comments').transacting(trx).where({ id: comment.id }).increment('report_count', 1);
+    await strapi.db
+      .connection('comments')
+      .transacting(trx)
+      .where({ id: comment.id })
+      .update({
+        report_count: strapi.db.connection.raw('report_count + 1'),
+        severity: strapi.db.connection.raw('CASE WHEN severity < ? THEN ? ELSE severity END', [severity, severity]),
+      });
     const counted: CommentRow = await strapi.db.query(UID.comment).update({
       where: { id: comment.id },
       data: { lastReportedAt: now, firstReportedAt: comment.firstReportedAt ?? now, needsReview: true },
@@ -120,7 +127,7 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
               coverAtReport: getService('cover').at(now, config.schedule),
             },
           });
-          if (input.reason !== EDITORIAL_REASON) await countTowardsModeration(comment, trx, onCommit);
+          if (input.reason !== EDITORIAL_REASON) await countTowardsModeration(comment, REASON_SEVERITY[input.reason], trx, onCommit);
           getService('events').afterCommit(onCommit, EVENTS.commentReported, {
             comment: comment.documentId,
             report: row.documentId,

@@ -1,0 +1,19 @@
+/** The plugin's admin RBAC actions; each becomes `plugin::comments.<uid>`. */
+export const ACTIONS = {
+  moderationRead: 'plugin::comments.moderation.read',
+  moderationAct: 'plugin::comments.moderation.act',
+  moderationSanction: 'plugin::comments.moderation.sanction',
+  editorialRead: 'plugin::comments.editorial.read',
+  settingsUpdate: 'plugin::comments.settings.update',
+} as const;
+
+export const actions = [
+  { section: 'plugins', displayName: 'Read the moderation queue', uid: 'moderation.read', subCategory: 'moderation', pluginName: 'comments' },
+  { section: 'plugins', displayName: 'Act on comments (approve, hide, amend, remove…)', uid: 'moderation.act', subCategory: 'moderation', pluginName: 'comments' },
+  { section: 'plugins', displayName: 'Sanction commenters (suspend, ban, reinstate)', uid: 'moderation.sanction', subCategory: 'moderation', pluginName: 'comments' },
+  { section: 'plugins', displayName: "Read readers' factual-error complaints", uid: 'editorial.read', subCategory: 'editorial', pluginName: 'comments' },
+  { section: 'plugins', displayName: 'Change the moderation settings', uid: 'settings.update', subCategory: 'settings', pluginName: 'comments' },
+];
+
+/** The Moderator admin role the app seeds: everything but settings. */
+export const MODERATOR_ACTIONS = [ACTIONS.moderationRead, ACTIONS.moderationAct, ACTIONS.moderationSanction];

@@ -1,0 +1,22 @@
+import type { Context } from 'koa';
+import { getService } from '../utils/get-service';
+import { validateSettings } from '../validation/admin';
+
+const describe = async () => {
+  const settings = getService('settings');
+  return { data: { settings: await settings.get(), defaults: settings.defaults(), overrides: await settings.overrides() } };
+};
+
+const moderationSettings = () => ({
+  async read(ctx: Context) {
+    ctx.body = await describe();
+  },
+
+  async update(ctx: Context & { request: { body?: unknown } }) {
+    const { data } = await validateSettings(ctx.request.body);
+    await getService('settings').setOverrides(data);
+    ctx.body = await describe();
+  },
+});
+
+export default moderationSettings;

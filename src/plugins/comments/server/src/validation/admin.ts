@@ -1,0 +1,81 @@
+import { yup, validateYupSchema } from '@strapi/utils';
+import { REPORT_REASONS } from '../constants';
+import { QUEUES } from '../services/queue';
+import { settingsShape } from './config';
+
+const reason = yup.string().trim().min(1, 'Give a reason').max(1000).required();
+const isoDate = yup
+  .string()
+  .test('iso-date', 'must be an ISO 8601 date or date-time', (value) => value === undefined || !Number.isNaN(Date.parse(value)));
+const positiveInt = (max: number) =>
+  yup
+    .string()
+    .matches(/^\d{1,6}$/, 'must be a positive whole number')
+    .test('range', `must be between 1 and ${max}`, (value) => value === undefined || (Number(value) >= 1 && Number(value) <= max));
+const documentId = yup.string().trim().min(1).max(64).matches(/^[A-Za-z0-9_-]+$/, 'must be a documentId');
+
+export const validateQueueQuery = validateYupSchema(
+  yup
+    .object({
+      queue: yup.string().oneOf([...QUEUES]),
+      reason: yup.string().oneOf([...REPORT_REASONS]),
+      article: documentId,
+      from: isoDate,
+      to: isoDate,
+      sort: yup.string().oneOf(['priority', 'oldest', 'newest']),
+      page: positiveInt(100000),
+      pageSize: positiveInt(100),
+    })
+    .noUnknown()
+);
+
+export const validateAction = validateYupSchema(
+  yup
+    .object({
+      action: yup.string().oneOf(['approve', 'hide', 'restore', 'amend', 'remove', 'release']).required(),
+      reason,
+      version: yup.number().integer().min(1).required(),
+      body: yup.string().when('action', { is: 'amend', then: (schema) => schema.required('amend needs the new body'), otherwise: (schema) => schema.strip() }),
+      publicReason: yup.string().trim().max(500).nullable(),
+    })
+    .noUnknown()
+    .required()
+);
+
+export const validateBulk = validateYupSchema(
+  yup
+    .object({
+      action: yup.string().oneOf(['approve', 'hide']).required(),
+      reason,
+      items: yup
+        .array()
+        .of(yup.object({ documentId: documentId.required(), version: yup.number().integer().min(1).required() }).noUnknown().required())
+        .min(1)
+        .max(100, 'at most 100 comments at once')
+        .required(),
+    })
+    .noUnknown()
+    .required()
+);
+
+export const validateSanction = validateYupSchema(
+  yup
+    .object({
+      action: yup.string().oneOf(['suspend', 'ban', 'reinstate']).required(),
+      reason,
+      until: isoDate.nullable().when('action', { is: 'suspend', then: (schema) => schema.required('a suspension needs `until`') }),
+      hideComments: yup.boolean(),
+    })
+    .noUnknown()
+    .required()
+);
+
+export const validateRange = validateYupSchema(yup.object({ from: isoDate, to: isoDate }).noUnknown());
+
+export const validateComplaintsQuery = validateYupSchema(
+  yup.object({ article: documentId, page: positiveInt(100000), pageSize: positiveInt(100) }).noUnknown()
+);
+
+export const validateSettings = validateYupSchema(yup.object({ data: yup.object(settingsShape).noUnknown().required() }).noUnknown().required());
+
+export const validateDocumentIdParam = validateYupSchema(documentId.required());
