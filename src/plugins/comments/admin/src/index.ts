@@ -1,7 +1,59 @@
+import { Discuss, Feather } from '@strapi/icons';
+import { EditorialPanel } from './components/EditorialPanel';
+import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
+import { prefixTranslations } from './utils/translate';
+
+interface AdminApp {
+  registerPlugin(plugin: { id: string; name: string }): void;
+  addMenuLink(link: Record<string, unknown>): void;
+  addSettingsLink(section: { id: string; intlLabel: { id: string; defaultMessage: string } }, link: Record<string, unknown>): void;
+  getPlugin(id: string): { apis: { addEditViewSidePanel(panels: unknown[]): void } };
+}
 
 export default {
-  register(app: { registerPlugin: (plugin: { id: string; name: string }) => void }) {
+  register(app: AdminApp) {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Discuss,
+      intlLabel: { id: `${PLUGIN_ID}.menu.moderation`, defaultMessage: 'Moderation' },
+      permissions: PERMISSIONS.moderationRead,
+      Component: () => import('./pages/ModerationPage'),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}-complaints`,
+      icon: Feather,
+      intlLabel: { id: `${PLUGIN_ID}.menu.complaints`, defaultMessage: 'Reader complaints' },
+      permissions: PERMISSIONS.editorialRead,
+      Component: () => import('./pages/ComplaintsPage'),
+    });
+    app.addSettingsLink(
+      { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'Comments' } },
+      {
+        id: 'moderation-settings',
+        to: `${PLUGIN_ID}/settings`,
+        intlLabel: { id: `${PLUGIN_ID}.settings.link`, defaultMessage: 'Moderation settings' },
+        permissions: PERMISSIONS.moderationRead,
+        Component: () => import('./pages/SettingsPage'),
+      }
+    );
     app.registerPlugin({ id: PLUGIN_ID, name: 'Comments' });
+  },
+
+  bootstrap(app: AdminApp) {
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([EditorialPanel]);
+  },
+
+  async registerTrads({ locales }: { locales: string[] }) {
+    return Promise.all(
+      locales.map(async (locale) => {
+        try {
+          const { default: data } = await import(`./translations/${locale}.json`);
+          return { data: prefixTranslations(data), locale };
+        } catch {
+          return { data: {}, locale };
+        }
+      })
+    );
   },
 };

@@ -1,0 +1,140 @@
+import fs from 'fs';
+import path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { bootStrapi, type TestApp } from '../helpers/strapi';
+import { createAdmin, createApiToken, type TestAdmin, type TestUser } from '../helpers/auth';
+import { createArticle, createSubscriber } from '../helpers/comments';
+import { GENEROUS_LIMITS, postAndGetId, reportBy } from '../helpers/moderation';
+import { launchBrowser, loginToAdmin, screenshot } from './browser';
+import { runSeed } from '../../src/seed';
+
+let app: TestApp;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+let moderator: TestAdmin;
+let editor: TestAdmin;
+let author: TestUser;
+let articleId: string;
+
+const publicThread = async () => (await app.http().get(`/api/comments/threads/${articleId}?pageSize=100`)).body.data as Array<Record<string, any>>;
+
+/** A fresh page logged in as this admin, collecting any JavaScript dialog that opens. */
+const adminPage = async (admin: TestAdmin): Promise<{ page: Page; dialogs: string[] }> => {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await loginToAdmin(page, app.baseUrl, admin.email, admin.password);
+  return { page, dialogs };
+};
+
+const openQueueRow = async (page: Page, documentId: string) => {
+  await page.goto(`${app.baseUrl}/admin/plugins/comments`);
+  const row = page.locator(`[data-testid="queue-row"][data-document-id="${documentId}"]`);
+  await row.waitFor({ timeout: 60000 });
+  await row.click();
+  await page.getByTestId('comment-panel').waitFor();
+  return row;
+};
+
+const confirmAction = async (page: Page, action: string, reason: string, body?: string) => {
+  await page.getByTestId('comment-panel').getByRole('button', { name: action, exact: true }).click();
+  const dialog = page.getByRole('alertdialog');
+  await dialog.waitFor();
+  if (body !== undefined) await dialog.locator('textarea[name="body"]').fill(body);
+  await dialog.locator('textarea[name="reason"]').fill(reason);
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await dialog.waitFor({ state: 'detached' });
+};
+
+beforeAll(async () => {
+  app = await bootStrapi({ env: { SERVE_ADMIN: 'true' } });
+  await app.strapi.plugin('comments').service('settings').setOverrides({ ...GENEROUS_LIMITS, autoHide: { fullTime: 1000, partTime: 1000 } });
+  await runSeed(app.strapi, { demoAccounts: false });
+  const token = await createApiToken(app);
+  moderator = await createAdmin(app, ['comments-moderator']);
+  editor = await createAdmin(app, ['strapi-editor']);
+  author = await createSubscriber(app, token, { displayName: 'E2E Reader' });
+  articleId = (await createArticle(app, { title: 'Story under discussion' })).documentId;
+  ({ browser, close: closeBrowser } = await launchBrowser());
+});
+afterAll(async () => {
+  await closeBrowser?.();
+  await app?.stop();
+});
+
+test('a moderator sees a reported comment in the queue, hides it with a reason; the public thread drops it and the history shows it', async () => {
+  const id = await postAndGetId(app, author, articleId, 'You are all idiots');
+  await reportBy(app, id, 2, 'abusive');
+  const { page } = await adminPage(moderator);
+  await openQueueRow(page, id);
+  await page.getByTestId('queue-header').waitFor();
+  const shot = await screenshot(page, 'moderation-queue');
+  fs.mkdirSync(path.join(__dirname, '..', '..', 'docs', 'img'), { recursive: true });
+  fs.copyFileSync(shot, path.join(__dirname, '..', '..', 'docs', 'img', 'moderation-queue.png'));
+
+  await confirmAction(page, 'Hide', 'Personal abuse of other readers');
+  await page.getByTestId('history-row').filter({ hasText: 'hide' }).waitFor();
+  await screenshot(page, 'moderation-hidden');
+  expect((await publicThread()).map((comment) => comment.documentId)).not.toContain(id);
+  await page.close();
+});
+
+test('amend shows the marker publicly', async () => {
+  const id = await postAndGetId(app, author, articleId, 'Call me on 07700 900123');
+  await reportBy(app, id, 1, 'other');
+  const { page } = await adminPage(moderator);
+  await openQueueRow(page, id);
+  await confirmAction(page, 'Amend', 'Removed a phone number', 'Call me [number removed by a moderator]');
+  await page.getByTestId('history-row').filter({ hasText: 'amend' }).waitFor();
+  await screenshot(page, 'moderation-amended');
+  expect((await publicThread()).find((comment) => comment.documentId === id)).toMatchObject({
+    body: 'Call me [number removed by a moderator]',
+    amendedByModerator: true,
+  });
+  await page.close();
+});
+
+test('an Editor-role admin does not see the Moderation menu and gets 403 from the queue route', async () => {
+  const { page } = await adminPage(editor);
+  await page.getByRole('link', { name: 'Reader complaints' }).first().waitFor({ timeout: 60000 });
+  expect(await page.getByRole('link', { name: 'Moderation', exact: true }).count()).toBe(0);
+  await screenshot(page, 'editor-menu');
+  // Typing the page's address is no way round it either.
+  await page.goto(`${app.baseUrl}/admin/plugins/comments`);
+  await page.waitForTimeout(1500);
+  expect(await page.getByTestId('queue-row').count()).toBe(0);
+  expect(await page.getByTestId('queue-header').count()).toBe(0);
+  const direct = await app.http().get('/comments/moderation/queue').set('Authorization', `Bearer ${editor.token}`);
+  expect(direct.status).toBe(403);
+  await page.close();
+});
+
+test('a comment body of <img src=x onerror=alert(1)> is shown as text in the queue', async () => {
+  const payload = '<img src=x onerror=alert(1)>';
+  const id = await postAndGetId(app, author, articleId, payload);
+  await reportBy(app, id, 1, 'spam');
+  const { page, dialogs } = await adminPage(moderator);
+  await openQueueRow(page, id);
+  const cell = page.locator(`[data-testid="queue-row"][data-document-id="${id}"] [data-testid="queue-body"]`);
+  expect(await cell.textContent()).toBe(payload);
+  expect(await page.getByTestId('panel-body').textContent()).toBe(payload);
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  await page.waitForTimeout(500);
+  expect(dialogs).toEqual([]);
+  await screenshot(page, 'moderation-xss-as-text');
+  await page.close();
+});
+
+test("the editor's side panel on the seed story shows the 83-drone inconsistency", async () => {
+  const story = await app.strapi.documents('api::article.article').findFirst({ filters: { slug: 'japan-foreign-minister-kyiv-north-korea' } });
+  const { page } = await adminPage(editor);
+  await page.goto(`${app.baseUrl}/admin/content-manager/collection-types/api::article.article/${story!.documentId}`);
+  const figure = page.getByTestId('inconsistent-figure');
+  await figure.first().waitFor({ timeout: 60000 });
+  expect(await figure.first().textContent()).toMatch(/Shahed drones.*83.*85/);
+  await screenshot(page, 'editor-side-panel');
+  await page.close();
+});
