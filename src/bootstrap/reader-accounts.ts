@@ -16,7 +16,8 @@ export const seedReaderAccounts = async (strapi: Core.Strapi): Promise<void> => 
 
   const advanced = strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });
   const settings = ((await advanced.get({})) ?? {}) as Record<string, unknown>;
-  const publicUrl = strapi.config.get('server.publicFrontendUrl', process.env.FRONTEND_URL ?? 'http://localhost:3000') as string;
+  // Where the links in confirmation and password-reset emails lead: the readers' frontend.
+  const publicUrl = process.env.FRONTEND_URL ?? 'http://localhost:3000';
   const wanted = {
     email_confirmation: true,
     email_confirmation_redirection: settings.email_confirmation_redirection || `${publicUrl}/account/confirmed`,
