@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { seedAdminRoles } from './bootstrap/admin-roles';
+import { seedContentManagerLayouts } from './bootstrap/content-manager-layouts';
 import { seedEditorialPermissions } from './bootstrap/editorial-permissions';
 import { seedReaderAccounts } from './bootstrap/reader-accounts';
 import { registerEditorialRules } from './editorial';
@@ -17,5 +18,6 @@ export default {
     await seedEditorialPermissions(strapi);
     await seedReaderAccounts(strapi);
     await seedAdminRoles(strapi);
+    await seedContentManagerLayouts(strapi);
   },
 };

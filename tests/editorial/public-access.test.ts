@@ -33,6 +33,15 @@ afterAll(async () => {
   await app?.stop();
 });
 
+test('editors get useful list columns, default sorts and field descriptions in the Content Manager', async () => {
+  const configuration = await app.strapi.plugin('content-manager').service('content-types').findConfiguration({ uid: 'api::article.article' });
+  expect(configuration.settings).toMatchObject({ mainField: 'title', defaultSortBy: 'firstPublishedAt', defaultSortOrder: 'DESC' });
+  expect(configuration.layouts.list).toEqual(['id', 'title', 'section', 'commenting', 'moderationRisk', 'firstPublishedAt']);
+  expect(configuration.metadatas.moderationRisk.edit.description).toMatch(/full-time moderation cover/);
+  const quotes = await app.strapi.plugin('content-manager').service('content-types').findConfiguration({ uid: 'api::quote.quote' });
+  expect(quotes.layouts.list).toContain('speaker');
+});
+
 describe('slugs', () => {
   test('REST creates fill the slug from the title (and keep it unique)', async () => {
     expect(published.slug).toBe('published-story');
