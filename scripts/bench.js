@@ -29,7 +29,10 @@ const secret = () => crypto.randomBytes(24).toString('base64url');
 const databaseEnv = async (usePostgres) => {
   if (!usePostgres) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-bench-'));
-    return { env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'bench.db') }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(dir, 'bench.db') },
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const { Client } = require('pg');
   const name = `bench_${Date.now()}`;
@@ -139,7 +142,14 @@ const request = (port, options, body) =>
     const req = http.request({ host: '127.0.0.1', port, ...options }, (res) => {
       let text = '';
       res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode,
+          headers: res.headers,
+          text,
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+        })
+      );
     });
     req.on('error', reject);
     if (body) req.end(JSON.stringify(body));
@@ -164,7 +174,11 @@ const startServer = async (seed, usePostgres) => {
     STARTUP_MESSAGE: 'false',
     LOG_LEVEL: 'warn',
   };
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), '-e', SERVER], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), '-e', SERVER],
+    { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] }
+  );
   const [port, seeded] = await new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
       const match = /READY (\d+) (\S+)/.exec(String(chunk));
@@ -191,45 +205,70 @@ const benchThread = async () => {
     ['public thread, 25 top-level + replies', threadUrl],
     ['public thread, If-None-Match (304)', threadUrl, { 'If-None-Match': headers.etag }],
   ];
-  console.log(`\nPublic thread read: ${usePostgres ? 'PostgreSQL' : 'SQLite'}, concurrency ${concurrency}, ${seconds} s each\n`);
+  console.log(
+    `\nPublic thread read: ${usePostgres ? 'PostgreSQL' : 'SQLite'}, concurrency ${concurrency}, ${seconds} s each\n`
+  );
   const results = [];
   for (const [label, urlPath, extraHeaders] of endpoints) {
     const result = await load(port, urlPath, extraHeaders);
     results.push(result);
-    console.log(`${label.padEnd(44)} ${result.rps.toFixed(0).padStart(6)} req/s   p50 ${result.p50.toFixed(1)} ms   p99 ${result.p99.toFixed(1)} ms   ${JSON.stringify(result.statuses)}`);
+    console.log(
+      `${label.padEnd(44)} ${result.rps.toFixed(0).padStart(6)} req/s   p50 ${result.p50.toFixed(1)} ms   p99 ${result.p99.toFixed(1)} ms   ${JSON.stringify(result.statuses)}`
+    );
   }
   const [health, coreList, thread] = results;
-  console.log(`\nthread / _health: ${(thread.rps / health.rps).toFixed(2)}   thread / core list: ${(thread.rps / coreList.rps).toFixed(2)}`);
+  console.log(
+    `\nthread / _health: ${(thread.rps / health.rps).toFixed(2)}   thread / core list: ${(thread.rps / coreList.rps).toFixed(2)}`
+  );
   await stop();
 };
 
 const benchQueue = async () => {
   const { port, seeded, stop } = await startServer('queue', true);
-  const login = await request(port, { path: '/admin/login', method: 'POST', headers: { 'Content-Type': 'application/json' } }, { email: 'bench@newsroom.local', password: 'Bench-Password-1' });
+  const login = await request(
+    port,
+    { path: '/admin/login', method: 'POST', headers: { 'Content-Type': 'application/json' } },
+    { email: 'bench@newsroom.local', password: 'Bench-Password-1' }
+  );
   const token = JSON.parse(login.text).data.token;
   const timings = {};
-  for (const query of ['queue=reported&sort=priority', 'queue=all&sort=priority', 'queue=reported&sort=oldest&reason=hate']) {
+  for (const query of [
+    'queue=reported&sort=priority',
+    'queue=all&sort=priority',
+    'queue=reported&sort=oldest&reason=hate',
+  ]) {
     const samples = [];
     for (let i = 0; i < 22; i += 1) {
-      const res = await request(port, { path: `/comments/moderation/queue?${query}`, headers: { Authorization: `Bearer ${token}` } });
+      const res = await request(port, {
+        path: `/comments/moderation/queue?${query}`,
+        headers: { Authorization: `Bearer ${token}` },
+      });
       if (res.status !== 200) throw new Error(`queue answered ${res.status}: ${res.text}`);
       if (i >= 2) samples.push(res.ms);
     }
     samples.sort((a, b) => a - b);
-    timings[query] = { median: samples[Math.floor(samples.length / 2)], p95: samples[Math.floor(samples.length * 0.95)] };
+    timings[query] = {
+      median: samples[Math.floor(samples.length / 2)],
+      p95: samples[Math.floor(samples.length * 0.95)],
+    };
   }
   console.log(`\nModeration queue, PostgreSQL, ${seeded} open reports: first page (25 rows), 20 requests each\n`);
   let pass = true;
   for (const [query, { median, p95 }] of Object.entries(timings)) {
     pass = pass && median < 100;
-    console.log(`${query.padEnd(44)} median ${median.toFixed(1)} ms   p95 ${p95.toFixed(1)} ms   ${median < 100 ? 'PASS' : 'FAIL'} (< 100 ms)`);
+    console.log(
+      `${query.padEnd(44)} median ${median.toFixed(1)} ms   p95 ${p95.toFixed(1)} ms   ${median < 100 ? 'PASS' : 'FAIL'} (< 100 ms)`
+    );
   }
   await stop();
   return pass;
 };
 
 const main = async () => {
-  const tsc = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+  const tsc = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', 'tsconfig.json'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (tsc.status !== 0) process.exit(1);
   if (mode === 'all' || mode === 'thread') await benchThread();
   if (mode === 'all' || mode === 'queue') {

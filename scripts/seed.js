@@ -10,7 +10,8 @@ const { ensureEnvFile, root } = require('./env-file');
 
 const main = async () => {
   const demo = process.argv.includes('--demo');
-  if (process.env.NODE_ENV !== 'production' && ensureEnvFile()) console.log('Wrote .env with freshly generated secrets.');
+  if (process.env.NODE_ENV !== 'production' && ensureEnvFile())
+    console.log('Wrote .env with freshly generated secrets.');
   require('dotenv').config({ path: path.join(root, '.env') });
   if (demo && process.env.NODE_ENV === 'production') {
     throw new Error('Demo accounts are never seeded with NODE_ENV=production.');

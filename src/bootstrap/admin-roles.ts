@@ -8,10 +8,17 @@ export const MODERATOR_ROLE = {
 
 /** Adds the missing actions to a role (never removes what an administrator granted by hand). */
 const grantAdminActions = async (strapi: Core.Strapi, roleId: number, actions: string[]) => {
-  const held = await strapi.db.query('admin::permission').findMany({ where: { role: { id: roleId }, action: { $in: actions } } });
-  const missing = actions.filter((action) => !held.some((permission: { action: string }) => permission.action === action));
+  const held = await strapi.db
+    .query('admin::permission')
+    .findMany({ where: { role: { id: roleId }, action: { $in: actions } } });
+  const missing = actions.filter(
+    (action) => !held.some((permission: { action: string }) => permission.action === action)
+  );
   if (missing.length > 0) {
-    await strapi.service('admin::role').addPermissions(roleId, missing.map((action) => ({ action, subject: null, properties: {}, conditions: [] })));
+    await strapi.service('admin::role').addPermissions(
+      roleId,
+      missing.map((action) => ({ action, subject: null, properties: {}, conditions: [] }))
+    );
   }
 };
 

@@ -82,7 +82,12 @@ export const seedContentManagerLayouts = async (strapi: Core.Strapi): Promise<vo
     await contentTypes.updateConfiguration(
       { uid },
       {
-        settings: { ...configuration.settings, mainField: layout.mainField, defaultSortBy: layout.defaultSortBy, defaultSortOrder: layout.defaultSortOrder },
+        settings: {
+          ...configuration.settings,
+          mainField: layout.mainField,
+          defaultSortBy: layout.defaultSortBy,
+          defaultSortOrder: layout.defaultSortOrder,
+        },
         metadatas,
         layouts: { ...configuration.layouts, list: layout.list },
       }

@@ -2,7 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { grantRoleActions, revokeRoleActions } from './role-permissions';
 
 // `user.update` has no ownership check and accepts `role`; listing users exposes every account.
-const NEVER_GRANTED = ['plugin::users-permissions.user.update', 'plugin::users-permissions.user.find', 'plugin::users-permissions.user.destroy'];
+const NEVER_GRANTED = [
+  'plugin::users-permissions.user.update',
+  'plugin::users-permissions.user.find',
+  'plugin::users-permissions.user.destroy',
+];
 
 /**
  * Readers' accounts out of the box: the comments routes work without ticking anything in the

@@ -22,10 +22,13 @@ export const walkDocuments = (strapi: Core.Strapi, uid: string, value: unknown, 
   for (const [name, attribute] of Object.entries(schema.attributes)) {
     const nested = entry[name];
     if (nested === undefined || nested === null) continue;
-    if (attribute.type === 'relation' && attribute.target) walkDocuments(strapi, attribute.target, nested, visit, depth + 1);
+    if (attribute.type === 'relation' && attribute.target)
+      walkDocuments(strapi, attribute.target, nested, visit, depth + 1);
     else if (attribute.type === 'component') walkDocuments(strapi, attribute.component, nested, visit, depth + 1);
     else if (attribute.type === 'dynamiczone' && Array.isArray(nested)) {
-      for (const item of nested) if (item && typeof item === 'object') walkDocuments(strapi, (item as { __component: string }).__component, item, visit, depth + 1);
+      for (const item of nested)
+        if (item && typeof item === 'object')
+          walkDocuments(strapi, (item as { __component: string }).__component, item, visit, depth + 1);
     }
   }
 };

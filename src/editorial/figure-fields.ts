@@ -21,14 +21,21 @@ export const registerFigureFields = (strapi: Core.Strapi): void => {
     });
     if (figures.length === 0) return result;
 
-    const missing = figures.filter((figure) => figure.breakdown === undefined && typeof figure.id === 'number').map((figure) => figure.id as number);
+    const missing = figures
+      .filter((figure) => figure.breakdown === undefined && typeof figure.id === 'number')
+      .map((figure) => figure.id as number);
     const breakdowns = new Map<number, unknown>();
     if (missing.length > 0) {
-      const rows = await strapi.db.query(FIGURE_UID).findMany({ where: { id: { $in: missing } }, select: ['id'], populate: { breakdown: true } });
+      const rows = await strapi.db
+        .query(FIGURE_UID)
+        .findMany({ where: { id: { $in: missing } }, select: ['id'], populate: { breakdown: true } });
       for (const row of rows) breakdowns.set(row.id, row.breakdown);
     }
     for (const figure of figures) {
-      const fields = { ...figure, breakdown: figure.breakdown ?? breakdowns.get(figure.id as number) ?? [] } as unknown as FigureFields;
+      const fields = {
+        ...figure,
+        breakdown: figure.breakdown ?? breakdowns.get(figure.id as number) ?? [],
+      } as unknown as FigureFields;
       figure.display = displayFigure(fields);
       figure.consistency = checkConsistency(fields);
     }

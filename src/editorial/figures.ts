@@ -74,7 +74,14 @@ export const checkConsistency = (figure: FigureFields): Consistency => {
   const items = figure.breakdown ?? [];
   const kind = figure.breakdownKind ?? null;
   if (items.length === 0 || figure.value === null || figure.value === undefined) {
-    return { status: 'no-breakdown', breakdownKind: kind, total: null, breakdownTotal: null, difference: null, message: 'No breakdown.' };
+    return {
+      status: 'no-breakdown',
+      breakdownKind: kind,
+      total: null,
+      breakdownTotal: null,
+      difference: null,
+      message: 'No breakdown.',
+    };
   }
   const { scaled, scale } = exactSum([canonical(figure.value), ...items.map((item) => canonical(item.value))]);
   const [total, ...parts] = scaled;

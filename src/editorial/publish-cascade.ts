@@ -6,7 +6,11 @@ const ARTICLE_UID = 'api::article.article';
 const CASCADE: Array<{ relation: string; uid: string; populate?: Record<string, unknown> }> = [
   { relation: 'people', uid: 'api::person.person' },
   { relation: 'figures', uid: 'api::figure.figure' },
-  { relation: 'quotes', uid: 'api::quote.quote', populate: { speaker: { fields: ['documentId'] }, figures: { fields: ['documentId'] } } },
+  {
+    relation: 'quotes',
+    uid: 'api::quote.quote',
+    populate: { speaker: { fields: ['documentId'] }, figures: { fields: ['documentId'] } },
+  },
 ];
 
 const publishIfNeverPublished = async (strapi: Core.Strapi, uid: string, documentId: string) => {
@@ -27,14 +31,18 @@ export const registerPublishCascade = (strapi: Core.Strapi): void => {
     const draft = (await strapi.documents(ARTICLE_UID).findOne({
       documentId,
       status: 'draft',
-      populate: Object.fromEntries(CASCADE.map(({ relation, populate }) => [relation, populate ? { populate } : { fields: ['documentId'] }])) as never,
+      populate: Object.fromEntries(
+        CASCADE.map(({ relation, populate }) => [relation, populate ? { populate } : { fields: ['documentId'] }])
+      ) as never,
     })) as Record<string, Array<Record<string, any>>> | null;
     if (draft) {
       for (const { relation, uid } of CASCADE) {
         for (const related of draft[relation] ?? []) {
           if (uid === 'api::quote.quote') {
-            if (related.speaker?.documentId) await publishIfNeverPublished(strapi, 'api::person.person', related.speaker.documentId);
-            for (const figure of related.figures ?? []) await publishIfNeverPublished(strapi, 'api::figure.figure', figure.documentId);
+            if (related.speaker?.documentId)
+              await publishIfNeverPublished(strapi, 'api::person.person', related.speaker.documentId);
+            for (const figure of related.figures ?? [])
+              await publishIfNeverPublished(strapi, 'api::figure.figure', figure.documentId);
           }
           await publishIfNeverPublished(strapi, uid, related.documentId);
         }

@@ -11,7 +11,6 @@ export interface SeedOptions {
   demoAccounts: boolean;
 }
 
-
 /** Loads database/seeds into the running instance; idempotent. */
 export const runSeed = async (strapi: Core.Strapi, options: SeedOptions): Promise<SeedReport> => {
   if (options.demoAccounts && process.env.NODE_ENV === 'production') {

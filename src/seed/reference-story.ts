@@ -6,9 +6,36 @@ import type { SeedCounter } from './counter';
 interface StoryFixture {
   tags: Array<{ key: string; name: string }>;
   people: Array<{ key: string; name: string; role: string; organisation: string | null; country: string | null }>;
-  quotes: Array<{ key: string; text: string; kind: string; speaker?: string; speakerBody?: string; context: string | null; medium: string | null; saidOn: string | null }>;
-  figures: Array<{ key: string; label: string; value: string; unit: string | null; qualifier: string; asOf: string | null; period: string | null; attribution: string; breakdown: Array<{ label: string; value: string }>; breakdownKind: string | null }>;
-  article: Record<string, unknown> & { slug: string; paragraphs: string[]; tags: string[]; people: string[]; quotes: string[]; figures: string[] };
+  quotes: Array<{
+    key: string;
+    text: string;
+    kind: string;
+    speaker?: string;
+    speakerBody?: string;
+    context: string | null;
+    medium: string | null;
+    saidOn: string | null;
+  }>;
+  figures: Array<{
+    key: string;
+    label: string;
+    value: string;
+    unit: string | null;
+    qualifier: string;
+    asOf: string | null;
+    period: string | null;
+    attribution: string;
+    breakdown: Array<{ label: string; value: string }>;
+    breakdownKind: string | null;
+  }>;
+  article: Record<string, unknown> & {
+    slug: string;
+    paragraphs: string[];
+    tags: string[];
+    people: string[];
+    quotes: string[];
+    figures: string[];
+  };
 }
 
 const readFixture = <T>(strapi: Core.Strapi, name: string): T =>
@@ -28,7 +55,9 @@ const ensurePublished = async (
   counter: SeedCounter
 ): Promise<string> => {
   const documents = strapi.documents(uid as never);
-  const existing = (await documents.findFirst({ filters, status: 'draft', fields: ['documentId'] } as never)) as { documentId: string } | null;
+  const existing = (await documents.findFirst({ filters, status: 'draft', fields: ['documentId'] } as never)) as {
+    documentId: string;
+  } | null;
   if (existing) {
     counter.unchanged(uid);
     return existing.documentId;
@@ -44,13 +73,22 @@ export const seedReferenceStory = async (strapi: Core.Strapi, counter: SeedCount
   const ids = new Map<string, string>();
 
   for (const tag of story.tags) {
-    ids.set(`tag:${tag.key}`, await ensurePublished(strapi, 'api::tag.tag', { slug: tag.key }, { name: tag.name, slug: tag.key }, counter));
+    ids.set(
+      `tag:${tag.key}`,
+      await ensurePublished(strapi, 'api::tag.tag', { slug: tag.key }, { name: tag.name, slug: tag.key }, counter)
+    );
   }
   for (const { key, ...person } of story.people) {
-    ids.set(`person:${key}`, await ensurePublished(strapi, 'api::person.person', { slug: key }, { ...person, slug: key }, counter));
+    ids.set(
+      `person:${key}`,
+      await ensurePublished(strapi, 'api::person.person', { slug: key }, { ...person, slug: key }, counter)
+    );
   }
   for (const { key, ...figure } of story.figures) {
-    ids.set(`figure:${key}`, await ensurePublished(strapi, 'api::figure.figure', { label: figure.label }, figure, counter));
+    ids.set(
+      `figure:${key}`,
+      await ensurePublished(strapi, 'api::figure.figure', { label: figure.label }, figure, counter)
+    );
   }
   for (const { key, speaker, ...quote } of story.quotes) {
     const data = { ...quote, speaker: speaker ? ids.get(`person:${speaker}`) : null };
@@ -99,7 +137,13 @@ export const seedCommunityPolicy = async (strapi: Core.Strapi, counter: SeedCoun
     data: {
       ...policy,
       whySubscribersOnly: policy.whySubscribersOnly.map(paragraph),
-      rules: [{ type: 'list', format: 'unordered', children: policy.rules.map((rule) => ({ type: 'list-item', children: [{ type: 'text', text: rule }] })) }],
+      rules: [
+        {
+          type: 'list',
+          format: 'unordered',
+          children: policy.rules.map((rule) => ({ type: 'list-item', children: [{ type: 'text', text: rule }] })),
+        },
+      ],
     },
   } as never);
   counter.created(uid);

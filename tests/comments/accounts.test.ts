@@ -3,7 +3,15 @@ import path from 'path';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createApiToken, createUser } from '../helpers/auth';
 import { expectErrorEnvelope } from '../helpers/envelope';
-import { TERMS_VERSION, bearer, createArticle, createSubscriber, ensurePolicy, postComment, syncSubscription } from '../helpers/comments';
+import {
+  TERMS_VERSION,
+  bearer,
+  createArticle,
+  createSubscriber,
+  ensurePolicy,
+  postComment,
+  syncSubscription,
+} from '../helpers/comments';
 
 let app: TestApp;
 let token: string;
@@ -55,7 +63,17 @@ describe('the community policy', () => {
       termsVersion: TERMS_VERSION,
       lastUpdated: '2024-11-16',
       body: { minLength: 1, maxLength: 2000 },
-      reportReasons: ['abusive', 'harassment', 'hate', 'spam', 'off-topic', 'misinformation', 'factual-error', 'illegal', 'other'],
+      reportReasons: [
+        'abusive',
+        'harassment',
+        'hate',
+        'spam',
+        'off-topic',
+        'misinformation',
+        'factual-error',
+        'illegal',
+        'other',
+      ],
       moderation: { timezone: 'Europe/London', cover: expect.stringMatching(/^(full|part)-time$/) },
     });
     expect(res.body.data.liabilityNotice).toMatch(/personally liable/);
@@ -90,7 +108,11 @@ describe('who may comment', () => {
     const reader = await createUser(app);
     const me = await app.http().get('/api/comments/me').set(bearer(reader));
     expect(me.status).toBe(200);
-    expect(me.body.data).toMatchObject({ canComment: false, reason: 'SUBSCRIPTION_REQUIRED', subscription: { status: 'none', active: false } });
+    expect(me.body.data).toMatchObject({
+      canComment: false,
+      reason: 'SUBSCRIPTION_REQUIRED',
+      subscription: { status: 'none', active: false },
+    });
     expectErrorEnvelope(await postComment(app, reader, articleId, 'Hello'), 403, 'SUBSCRIPTION_REQUIRED');
   });
 
@@ -99,11 +121,23 @@ describe('who may comment', () => {
     await syncSubscription(app, token, { email: reader.email, status: 'active' });
     expectErrorEnvelope(await postComment(app, reader, articleId, 'Hello'), 403, 'TERMS_NOT_ACCEPTED');
 
-    const stale = await app.http().post('/api/comments/me/terms').set(bearer(reader)).send({ data: { version: '2001-01-01' } });
+    const stale = await app
+      .http()
+      .post('/api/comments/me/terms')
+      .set(bearer(reader))
+      .send({ data: { version: '2001-01-01' } });
     expectErrorEnvelope(stale, 400, 'TERMS_VERSION_MISMATCH');
-    const accepted = await app.http().post('/api/comments/me/terms').set(bearer(reader)).send({ data: { version: TERMS_VERSION } });
+    const accepted = await app
+      .http()
+      .post('/api/comments/me/terms')
+      .set(bearer(reader))
+      .send({ data: { version: TERMS_VERSION } });
     expect(accepted.status).toBe(200);
-    expect(accepted.body.data).toMatchObject({ canComment: true, reason: null, terms: { accepted: true, acceptedVersion: TERMS_VERSION } });
+    expect(accepted.body.data).toMatchObject({
+      canComment: true,
+      reason: null,
+      terms: { accepted: true, acceptedVersion: TERMS_VERSION },
+    });
     expect((await postComment(app, reader, articleId, 'Hello')).status).toBe(201);
   });
 
@@ -120,20 +154,29 @@ describe('who may comment', () => {
   test('a lapsed subscription is refused on the next request although the JWT is still valid', async () => {
     const reader = await createSubscriber(app, token);
     expect((await postComment(app, reader, articleId, 'While subscribed')).status).toBe(201);
-    await syncSubscription(app, token, { email: reader.email, status: 'active', expiresAt: new Date(Date.now() - 1000).toISOString() });
+    await syncSubscription(app, token, {
+      email: reader.email,
+      status: 'active',
+      expiresAt: new Date(Date.now() - 1000).toISOString(),
+    });
     expectErrorEnvelope(await postComment(app, reader, articleId, 'After it lapsed'), 403, 'SUBSCRIPTION_REQUIRED');
     const me = await app.http().get('/api/comments/me').set(bearer(reader));
     expect(me.body.data.subscription).toMatchObject({ status: 'expired', active: false });
 
     await syncSubscription(app, token, { email: reader.email, status: 'cancelled' });
-    expect((await app.http().get('/api/comments/me').set(bearer(reader))).body.data.subscription.status).toBe('cancelled');
+    expect((await app.http().get('/api/comments/me').set(bearer(reader))).body.data.subscription.status).toBe(
+      'cancelled'
+    );
   });
 
   test('suspended and banned commenters are refused with their codes', async () => {
     const suspended = await createSubscriber(app, token);
     const banned = await createSubscriber(app, token);
     const profiles = app.strapi.db.query('plugin::comments.commenter');
-    await profiles.update({ where: { userId: suspended.id }, data: { sanction: 'suspended', suspendedUntil: new Date(Date.now() + 3600_000) } });
+    await profiles.update({
+      where: { userId: suspended.id },
+      data: { sanction: 'suspended', suspendedUntil: new Date(Date.now() + 3600_000) },
+    });
     await profiles.update({ where: { userId: banned.id }, data: { sanction: 'banned' } });
     expectErrorEnvelope(await postComment(app, suspended, articleId, 'Hello'), 403, 'COMMENTING_SUSPENDED');
     expectErrorEnvelope(await postComment(app, banned, articleId, 'Hello'), 403, 'COMMENTING_BANNED');
@@ -147,7 +190,11 @@ describe('who may comment', () => {
 describe('display names', () => {
   test('a reader sets a display name, which the thread shows instead of the username', async () => {
     const reader = await createSubscriber(app, token);
-    const res = await app.http().patch('/api/comments/me').set(bearer(reader)).send({ data: { displayName: '  Morag  Mackenzie ' } });
+    const res = await app
+      .http()
+      .patch('/api/comments/me')
+      .set(bearer(reader))
+      .send({ data: { displayName: '  Morag  Mackenzie ' } });
     expect(res.status).toBe(200);
     expect(res.body.data.displayName).toBe('Morag Mackenzie');
     const posted = await postComment(app, reader, articleId, 'Named comment');
@@ -156,9 +203,15 @@ describe('display names', () => {
     expect(shown.author).toEqual({ displayName: 'Morag Mackenzie' });
 
     // Renaming updates the name on earlier comments too.
-    await app.http().patch('/api/comments/me').set(bearer(reader)).send({ data: { displayName: 'Morag M' } });
+    await app
+      .http()
+      .patch('/api/comments/me')
+      .set(bearer(reader))
+      .send({ data: { displayName: 'Morag M' } });
     const after = await app.http().get(`/api/comments/threads/${articleId}?pageSize=100`);
-    expect(after.body.data.find((comment: any) => comment.documentId === posted.body.data.documentId).author.displayName).toBe('Morag M');
+    expect(
+      after.body.data.find((comment: any) => comment.documentId === posted.body.data.documentId).author.displayName
+    ).toBe('Morag M');
   });
 
   test.each([
@@ -170,27 +223,58 @@ describe('display names', () => {
     ['a control character', 'Bad\u0007Name'],
   ])('a display name with %s is refused with 400', async (_, displayName) => {
     const reader = await createUser(app);
-    expectErrorEnvelope(await app.http().patch('/api/comments/me').set(bearer(reader)).send({ data: { displayName } }), 400);
+    expectErrorEnvelope(
+      await app.http().patch('/api/comments/me').set(bearer(reader)).send({ data: { displayName } }),
+      400
+    );
   });
 
   test('unknown keys and a missing data envelope are refused', async () => {
     const reader = await createUser(app);
-    expectErrorEnvelope(await app.http().patch('/api/comments/me').set(bearer(reader)).send({ data: { displayName: 'Okay', role: 1 } }), 400);
-    expectErrorEnvelope(await app.http().patch('/api/comments/me').set(bearer(reader)).send({ displayName: 'Okay' }), 400);
+    expectErrorEnvelope(
+      await app
+        .http()
+        .patch('/api/comments/me')
+        .set(bearer(reader))
+        .send({ data: { displayName: 'Okay', role: 1 } }),
+      400
+    );
+    expectErrorEnvelope(
+      await app.http().patch('/api/comments/me').set(bearer(reader)).send({ displayName: 'Okay' }),
+      400
+    );
   });
 });
 
 describe('subscription sync from the billing system', () => {
   test('a reader JWT is refused; a full-access token and a custom token holding only the scope work', async () => {
     const reader = await createUser(app);
-    const asReader = await app.http().post('/api/comments/subscriptions').set(bearer(reader)).send({ data: { email: reader.email, status: 'active' } });
+    const asReader = await app
+      .http()
+      .post('/api/comments/subscriptions')
+      .set(bearer(reader))
+      .send({ data: { email: reader.email, status: 'active' } });
     expectErrorEnvelope(asReader, 401);
-    expectErrorEnvelope(await app.http().post('/api/comments/subscriptions').send({ data: { email: reader.email, status: 'active' } }), 401);
+    expectErrorEnvelope(
+      await app
+        .http()
+        .post('/api/comments/subscriptions')
+        .send({ data: { email: reader.email, status: 'active' } }),
+      401
+    );
 
     const custom = await createApiToken(app, { type: 'custom', permissions: ['plugin::comments.subscriptions.sync'] });
-    const res = await syncSubscription(app, custom, { email: reader.email.toUpperCase(), status: 'active', expiresAt: '2099-01-01T00:00:00.000Z' });
+    const res = await syncSubscription(app, custom, {
+      email: reader.email.toUpperCase(),
+      status: 'active',
+      expiresAt: '2099-01-01T00:00:00.000Z',
+    });
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ email: reader.email, status: 'active', expiresAt: '2099-01-01T00:00:00.000Z' });
+    expect(res.body.data).toMatchObject({
+      email: reader.email,
+      status: 'active',
+      expiresAt: '2099-01-01T00:00:00.000Z',
+    });
 
     const readOnly = await createApiToken(app, { type: 'read-only' });
     expectErrorEnvelope(await syncSubscription(app, readOnly, { email: reader.email, status: 'active' }), 403);
@@ -202,14 +286,20 @@ describe('subscription sync from the billing system', () => {
     ['an invalid date', { email: 'a@example.test', status: 'active', expiresAt: 'tomorrow' }],
     ['an unknown key', { email: 'a@example.test', status: 'active', plan: 'premium' }],
   ])('%s is refused with 400', async (_, data) => {
-    expectErrorEnvelope(await app.http().post('/api/comments/subscriptions').set('Authorization', `Bearer ${token}`).send({ data }), 400);
+    expectErrorEnvelope(
+      await app.http().post('/api/comments/subscriptions').set('Authorization', `Bearer ${token}`).send({ data }),
+      400
+    );
   });
 
   test('a subscription synced before the account exists applies once the account is confirmed, through the email link', async () => {
     const email = `later-${Date.now()}@example.test`;
     expect((await syncSubscription(app, token, { email, status: 'active' })).status).toBe(200);
 
-    const registered = await app.http().post('/api/auth/local/register').send({ username: `later${Date.now()}`, email, password: 'Later-Password-1' });
+    const registered = await app
+      .http()
+      .post('/api/auth/local/register')
+      .send({ username: `later${Date.now()}`, email, password: 'Later-Password-1' });
     expect(registered.status).toBe(200);
     expect(registered.body.jwt).toBeUndefined();
     const login = await app.http().post('/api/auth/local').send({ identifier: email, password: 'Later-Password-1' });
@@ -220,8 +310,12 @@ describe('subscription sync from the billing system', () => {
     const confirmed = await app.http().get(`/api/auth/email-confirmation?confirmation=${link}`);
     expect([200, 301, 302]).toContain(confirmed.status);
 
-    const jwt = (await app.http().post('/api/auth/local').send({ identifier: email, password: 'Later-Password-1' })).body.jwt;
-    const me = await app.http().get('/api/comments/me').set({ Authorization: `Bearer ${jwt}` });
+    const jwt = (await app.http().post('/api/auth/local').send({ identifier: email, password: 'Later-Password-1' }))
+      .body.jwt;
+    const me = await app
+      .http()
+      .get('/api/comments/me')
+      .set({ Authorization: `Bearer ${jwt}` });
     expect(me.body.data.subscription).toMatchObject({ status: 'active', active: true });
   });
 
@@ -235,18 +329,32 @@ describe('subscription sync from the billing system', () => {
       .post('/api/auth/reset-password')
       .send({ code, password: 'New-Password-2', passwordConfirmation: 'New-Password-2' });
     expect(reset.status).toBe(200);
-    expect((await app.http().post('/api/auth/local').send({ identifier: reader.email, password: 'New-Password-2' })).status).toBe(200);
+    expect(
+      (await app.http().post('/api/auth/local').send({ identifier: reader.email, password: 'New-Password-2' })).status
+    ).toBe(200);
   });
 
   test('registration cannot set role, confirmed, blocked or subscription fields', async () => {
-    const base = { username: `sneaky${Date.now()}`, email: `sneaky${Date.now()}@example.test`, password: 'Sneaky-Password-1' };
+    const base = {
+      username: `sneaky${Date.now()}`,
+      email: `sneaky${Date.now()}@example.test`,
+      password: 'Sneaky-Password-1',
+    };
     for (const extra of [{ role: 1 }, { confirmed: true }, { blocked: false }, { subscriptionStatus: 'active' }]) {
-      expectErrorEnvelope(await app.http().post('/api/auth/local/register').send({ ...base, ...extra }), 400);
+      expectErrorEnvelope(
+        await app
+          .http()
+          .post('/api/auth/local/register')
+          .send({ ...base, ...extra }),
+        400
+      );
     }
   });
 
   test('readers hold no users-permissions user.update grant and Public cannot list users', async () => {
-    const grants = await app.strapi.db.query('plugin::users-permissions.permission').findMany({ where: { action: 'plugin::users-permissions.user.update' } });
+    const grants = await app.strapi.db
+      .query('plugin::users-permissions.permission')
+      .findMany({ where: { action: 'plugin::users-permissions.user.update' } });
     expect(grants).toEqual([]);
     expectErrorEnvelope(await app.http().get('/api/users'), 403);
   });

@@ -14,12 +14,17 @@ const openapi = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'doc
 const PREFIX = { 'content-api': '/api/comments', admin: '/comments' } as const;
 
 test('docs/openapi.json describes every route of the comments plugin, and nothing that does not exist', () => {
-  const routers = app.strapi.plugin('comments').routes as Record<string, { type: keyof typeof PREFIX; routes: Array<{ method: string; path: string }> }>;
+  const routers = app.strapi.plugin('comments').routes as Record<
+    string,
+    { type: keyof typeof PREFIX; routes: Array<{ method: string; path: string }> }
+  >;
   const actual = Object.values(routers).flatMap((router) =>
-    router.routes.map((route) => `${route.method.toLowerCase()} ${PREFIX[router.type]}${route.path.replace(/:(\w+)/g, '{$1}')}`)
+    router.routes.map(
+      (route) => `${route.method.toLowerCase()} ${PREFIX[router.type]}${route.path.replace(/:(\w+)/g, '{$1}')}`
+    )
   );
-  const documented = Object.entries(openapi.paths as Record<string, Record<string, unknown>>).flatMap(([url, operations]) =>
-    Object.keys(operations).map((method) => `${method} ${url}`)
+  const documented = Object.entries(openapi.paths as Record<string, Record<string, unknown>>).flatMap(
+    ([url, operations]) => Object.keys(operations).map((method) => `${method} ${url}`)
   );
   expect(actual.length).toBeGreaterThan(0);
   expect(actual.filter((route) => !documented.includes(route))).toEqual([]);

@@ -21,7 +21,11 @@ test('a reader exports everything held about them', async () => {
   const other = await createSubscriber(app, token);
   const commentId = (await postComment(app, reader, article.documentId, 'My words')).body.data.documentId;
   const othersComment = (await postComment(app, other, article.documentId, 'Their words')).body.data.documentId;
-  await app.http().post(`/api/comments/${othersComment}/reports`).set(bearer(reader)).send({ data: { reason: 'spam', note: 'Looks like spam' } });
+  await app
+    .http()
+    .post(`/api/comments/${othersComment}/reports`)
+    .set(bearer(reader))
+    .send({ data: { reason: 'spam', note: 'Looks like spam' } });
 
   const res = await app.http().get('/api/comments/me/export').set(bearer(reader));
   expect(res.status).toBe(200);
@@ -49,13 +53,23 @@ test('erasure removes the reader, keeps replies in place behind a tombstone, and
 
   const thread = await app.http().get(`/api/comments/threads/${article.documentId}`);
   expect(thread.body.data).toHaveLength(1);
-  expect(thread.body.data[0]).toMatchObject({ documentId: withReply, status: 'removed', body: null, author: null, replyCount: 1 });
+  expect(thread.body.data[0]).toMatchObject({
+    documentId: withReply,
+    status: 'removed',
+    body: null,
+    author: null,
+    replyCount: 1,
+  });
   expect(JSON.stringify(thread.body)).not.toMatch(/Leaving Reader|Answered comment|Lonely comment/);
 
   expect(await app.strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: leaving.id } })).toBeNull();
   expect(await app.strapi.db.query('plugin::comments.commenter').findOne({ where: { userId: leaving.id } })).toBeNull();
-  expect(await app.strapi.db.query('plugin::comments.subscription').findOne({ where: { email: leaving.email } })).toBeNull();
-  const audit = await app.strapi.db.query('plugin::comments.moderation-event').findMany({ where: { subjectUserId: leaving.id } });
+  expect(
+    await app.strapi.db.query('plugin::comments.subscription').findOne({ where: { email: leaving.email } })
+  ).toBeNull();
+  const audit = await app.strapi.db
+    .query('plugin::comments.moderation-event')
+    .findMany({ where: { subjectUserId: leaving.id } });
   expect(audit.length).toBeGreaterThanOrEqual(3);
   expect(JSON.stringify(audit)).not.toMatch(/Leaving Reader|Answered comment|Lonely comment/);
   expect(audit.map((row: any) => row.action)).toContain('erased');

@@ -14,9 +14,13 @@ const report = (user: TestUser, commentId: string, data: Record<string, unknown>
 // Limits other than the one under test stay out of the way.
 const GENEROUS = { points: 100000, durationSeconds: 60 };
 const limits = (rateLimits: Record<string, unknown>) =>
-  app.strapi.plugin('comments').service('settings').setOverrides({ rateLimits: { post: GENEROUS, report: GENEROUS, ...rateLimits } });
+  app.strapi
+    .plugin('comments')
+    .service('settings')
+    .setOverrides({ rateLimits: { post: GENEROUS, report: GENEROUS, ...rateLimits } });
 
-const commentRow = (documentId: string) => app.strapi.db.query('plugin::comments.comment').findOne({ where: { documentId } });
+const commentRow = (documentId: string) =>
+  app.strapi.db.query('plugin::comments.comment').findOne({ where: { documentId } });
 
 beforeAll(async () => {
   app = await bootStrapi();
@@ -49,13 +53,17 @@ describe('report this comment', () => {
     } finally {
       app.strapi.eventHub.off('comment.reported', listener);
     }
-    expect(await app.strapi.db.query('plugin::comments.report').count({ where: { commentDocumentId: commentId } })).toBe(1);
+    expect(
+      await app.strapi.db.query('plugin::comments.report').count({ where: { commentDocumentId: commentId } })
+    ).toBe(1);
     expect(await commentRow(commentId)).toMatchObject({ reportCount: 1, needsReview: true, status: 'visible' });
     expect(events).toEqual([expect.objectContaining({ comment: commentId, reason: 'abusive' })]);
     expect(JSON.stringify(events)).not.toContain(reader.email);
 
     const mine = await app.http().get('/api/comments/me/reports').set(bearer(reader));
-    expect(mine.body.data).toEqual([expect.objectContaining({ comment: commentId, reason: 'abusive', outcome: 'open' })]);
+    expect(mine.body.data).toEqual([
+      expect.objectContaining({ comment: commentId, reason: 'abusive', outcome: 'open' }),
+    ]);
   });
 
   test('the author cannot report their own comment; unknown comments are 404', async () => {
@@ -88,9 +96,12 @@ describe('report this comment', () => {
     const spy = jest.spyOn(clock, 'now').mockReturnValue(new Date('2026-11-28T10:00:00Z')); // Saturday: part-time, threshold 3
     try {
       const commentId = (await postComment(app, author, articleId, 'Provocative')).body.data.documentId;
-      for (let i = 0; i < 3; i += 1) expect((await report(await createUser(app), commentId, { reason: 'hate' })).status).toBe(200);
+      for (let i = 0; i < 3; i += 1)
+        expect((await report(await createUser(app), commentId, { reason: 'hate' })).status).toBe(200);
       expect(await commentRow(commentId)).toMatchObject({ status: 'hidden', autoHidden: true, reportCount: 3 });
-      const audit = await app.strapi.db.query('plugin::comments.moderation-event').findOne({ where: { commentDocumentId: commentId, action: 'auto-hidden' } });
+      const audit = await app.strapi.db
+        .query('plugin::comments.moderation-event')
+        .findOne({ where: { commentDocumentId: commentId, action: 'auto-hidden' } });
       expect(audit).toMatchObject({ actorType: 'system' });
       const thread = await app.http().get(`/api/comments/threads/${articleId}?pageSize=100`);
       expect(thread.body.data.map((c: any) => c.documentId)).not.toContain(commentId);
@@ -118,9 +129,11 @@ describe('rate limits', () => {
     await limits({ report: app.strapi.plugin('comments').service('settings').defaults().rateLimits.report });
     try {
       const targets: string[] = [];
-      for (let i = 0; i < 31; i += 1) targets.push((await postComment(app, author, articleId, `Target ${i}`)).body.data.documentId);
+      for (let i = 0; i < 31; i += 1)
+        targets.push((await postComment(app, author, articleId, `Target ${i}`)).body.data.documentId);
       const reporter = await createUser(app);
-      for (const target of targets.slice(0, 30)) expect((await report(reporter, target, { reason: 'spam' })).status).toBe(200);
+      for (const target of targets.slice(0, 30))
+        expect((await report(reporter, target, { reason: 'spam' })).status).toBe(200);
       const limited = await report(reporter, targets[30], { reason: 'spam' });
       expectErrorEnvelope(limited, 429, 'RATE_LIMITED');
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(60);
@@ -143,7 +156,9 @@ test('100 parallel reports from 100 readers count exactly 100, with one row each
     // Each reader again, in parallel: still one row each.
     const repeats = await Promise.all(readers.map((reader) => report(reader, commentId, { reason: 'off-topic' })));
     expect(repeats.map((res) => res.status)).toEqual(Array(100).fill(200));
-    expect(await app.strapi.db.query('plugin::comments.report').count({ where: { commentDocumentId: commentId } })).toBe(100);
+    expect(
+      await app.strapi.db.query('plugin::comments.report').count({ where: { commentDocumentId: commentId } })
+    ).toBe(100);
     expect((await commentRow(commentId)).reportCount).toBe(100);
   } finally {
     await limits({});

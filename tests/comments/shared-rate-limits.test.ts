@@ -29,7 +29,13 @@ test('the posting limit is shared by two instances through Redis', async () => {
 
   // Five a minute in all, whichever instance the load balancer picks.
   const answers: number[] = [];
-  for (const [index, baseUrl] of [first.baseUrl, second.baseUrl, first.baseUrl, second.baseUrl, first.baseUrl].entries()) {
+  for (const [index, baseUrl] of [
+    first.baseUrl,
+    second.baseUrl,
+    first.baseUrl,
+    second.baseUrl,
+    first.baseUrl,
+  ].entries()) {
     answers.push((await post(baseUrl, `Comment ${index}`)).status);
   }
   expect(answers).toEqual([201, 201, 201, 201, 201]);

@@ -10,8 +10,20 @@ let bob: TestUser;
 
 const thread = (documentId: string, query = '') => app.http().get(`/api/comments/threads/${documentId}${query}`);
 // This file is about threads, not rate limits (tests/comments/reports.test.ts covers those).
-const GENEROUS_LIMITS = { rateLimits: { post: { points: 10000, durationSeconds: 60 }, report: { points: 10000, durationSeconds: 60 } } };
-const PUBLIC_KEYS = ['amendedByModerator', 'author', 'body', 'createdAt', 'documentId', 'editedAt', 'html', 'parent', 'status'];
+const GENEROUS_LIMITS = {
+  rateLimits: { post: { points: 10000, durationSeconds: 60 }, report: { points: 10000, durationSeconds: 60 } },
+};
+const PUBLIC_KEYS = [
+  'amendedByModerator',
+  'author',
+  'body',
+  'createdAt',
+  'documentId',
+  'editedAt',
+  'html',
+  'parent',
+  'status',
+];
 
 beforeAll(async () => {
   app = await bootStrapi();
@@ -102,7 +114,14 @@ describe('posting and reading a thread', () => {
 
     const res = await thread(article.documentId);
     expect(res.body.data).toHaveLength(1);
-    expect(res.body.data[0]).toMatchObject({ documentId: withReplies, status: 'removed', body: null, html: null, author: null, replyCount: 1 });
+    expect(res.body.data[0]).toMatchObject({
+      documentId: withReplies,
+      status: 'removed',
+      body: null,
+      html: null,
+      author: null,
+      replyCount: 1,
+    });
     expect(res.body.data[0].replies[0].body).toBe('A reply');
   });
 
@@ -112,10 +131,16 @@ describe('posting and reading a thread', () => {
     const first = await thread(article.documentId);
     expect(first.headers.etag).toMatch(/^W\/".+"$/);
     expect(first.headers['cache-control']).toMatch(/public/);
-    const again = await app.http().get(`/api/comments/threads/${article.documentId}`).set('If-None-Match', first.headers.etag);
+    const again = await app
+      .http()
+      .get(`/api/comments/threads/${article.documentId}`)
+      .set('If-None-Match', first.headers.etag);
     expect(again.status).toBe(304);
     await postComment(app, bob, article.documentId, 'Changes it');
-    const changed = await app.http().get(`/api/comments/threads/${article.documentId}`).set('If-None-Match', first.headers.etag);
+    const changed = await app
+      .http()
+      .get(`/api/comments/threads/${article.documentId}`)
+      .set('If-None-Match', first.headers.etag);
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).not.toBe(first.headers.etag);
   });
@@ -166,7 +191,10 @@ describe('comment bodies are plain text', () => {
     ['<img src=x onerror=alert(1)>', '<p>&lt;img src=x onerror=alert(1)&gt;</p>'],
     ['click javascript:alert(1) now', '<p>click javascript:alert(1) now</p>'],
     ['<a href="javascript:alert(1)">x</a>', '<p>&lt;a href=&quot;javascript:alert(1)&quot;&gt;x&lt;/a&gt;</p>'],
-    ['see https://example.com/a?b=1&c=2 ok', '<p>see <a href="https://example.com/a?b=1&amp;c=2" rel="nofollow ugc noopener" target="_blank">https://example.com/a?b=1&amp;c=2</a> ok</p>'],
+    [
+      'see https://example.com/a?b=1&c=2 ok',
+      '<p>see <a href="https://example.com/a?b=1&amp;c=2" rel="nofollow ugc noopener" target="_blank">https://example.com/a?b=1&amp;c=2</a> ok</p>',
+    ],
     ['line one\nline two', '<p>line one<br>line two</p>'],
   ])('%j comes back inert in html', async (body, html) => {
     const article = await createArticle(app);
@@ -192,11 +220,42 @@ describe('comment bodies are plain text', () => {
     const article = await createArticle(app);
     const url = `/api/comments/threads/${article.documentId}`;
     expectErrorEnvelope(await app.http().post(url).set(bearer(alice)).send({ body: 'no envelope' }), 400);
-    expectErrorEnvelope(await app.http().post(url).set(bearer(alice)).send({ data: { body: 'x', extra: 1 } }), 400);
-    expectErrorEnvelope(await app.http().post(url).set(bearer(alice)).send({ data: { body: 42 } }), 400);
-    expectErrorEnvelope(await app.http().post(url).set(bearer(alice)).send({ data: { body: 'x', parent: '../../etc' } }), 400);
-    expectErrorEnvelope(await app.http().post(url).set(bearer(alice)).set('Content-Type', 'application/json').send('{"data":'), 400);
-    expectErrorEnvelope(await app.http().post(url).set(bearer(alice)).send({ data: { body: 'x'.repeat(300 * 1024) } }), 413);
+    expectErrorEnvelope(
+      await app
+        .http()
+        .post(url)
+        .set(bearer(alice))
+        .send({ data: { body: 'x', extra: 1 } }),
+      400
+    );
+    expectErrorEnvelope(
+      await app
+        .http()
+        .post(url)
+        .set(bearer(alice))
+        .send({ data: { body: 42 } }),
+      400
+    );
+    expectErrorEnvelope(
+      await app
+        .http()
+        .post(url)
+        .set(bearer(alice))
+        .send({ data: { body: 'x', parent: '../../etc' } }),
+      400
+    );
+    expectErrorEnvelope(
+      await app.http().post(url).set(bearer(alice)).set('Content-Type', 'application/json').send('{"data":'),
+      400
+    );
+    expectErrorEnvelope(
+      await app
+        .http()
+        .post(url)
+        .set(bearer(alice))
+        .send({ data: { body: 'x'.repeat(300 * 1024) } }),
+      413
+    );
     expectErrorEnvelope(await thread(article.documentId, '?pageSize=101'), 400);
     expectErrorEnvelope(await thread(article.documentId, '?page=0'), 400);
     expectErrorEnvelope(await thread(article.documentId, '?sort=random'), 400);
@@ -205,12 +264,19 @@ describe('comment bodies are plain text', () => {
   test('no author data beyond displayName through populate, fields or filters parameters', async () => {
     const article = await createArticle(app);
     await postComment(app, alice, article.documentId, 'Private author');
-    for (const query of ['?populate=*', '?populate[author]=*', '?fields[0]=authorId', '?filters[authorId][$eq]=1', '?filters[author][email][$startsWith]=a']) {
+    for (const query of [
+      '?populate=*',
+      '?populate[author]=*',
+      '?fields[0]=authorId',
+      '?filters[authorId][$eq]=1',
+      '?filters[author][email][$startsWith]=a',
+    ]) {
       expectErrorEnvelope(await thread(article.documentId, query), 400);
     }
     const res = await thread(article.documentId);
     const text = JSON.stringify(res.body);
-    for (const secret of [alice.email, alice.username, alice.documentId, '"authorId"', '"email"', '"username"']) expect(text).not.toContain(secret);
+    for (const secret of [alice.email, alice.username, alice.documentId, '"authorId"', '"email"', '"username"'])
+      expect(text).not.toContain(secret);
     expect(res.body.data[0].author).toEqual({ displayName: 'Alice Reader' });
     // The plugin's tables have no content-API routes of their own.
     for (const url of ['/api/comments', '/api/comments/comments', '/api/comment-reports', '/api/commenter-profiles']) {
@@ -223,13 +289,19 @@ describe('editing and withdrawing', () => {
   test('the author edits within the window: marked edited, earlier text kept in the audit trail', async () => {
     const article = await createArticle(app);
     const id = (await postComment(app, alice, article.documentId, 'Typo hree')).body.data.documentId;
-    const edited = await app.http().patch(`/api/comments/${id}`).set(bearer(alice)).send({ data: { body: 'Typo here' } });
+    const edited = await app
+      .http()
+      .patch(`/api/comments/${id}`)
+      .set(bearer(alice))
+      .send({ data: { body: 'Typo here' } });
     expect(edited.status).toBe(200);
     expect(edited.body.data).toMatchObject({ body: 'Typo here', version: 2 });
     const [comment] = (await thread(article.documentId)).body.data;
     expect(comment.body).toBe('Typo here');
     expect(comment.editedAt).not.toBeNull();
-    const history = await app.strapi.db.query('plugin::comments.moderation-event').findMany({ where: { commentDocumentId: id }, orderBy: { id: 'asc' } });
+    const history = await app.strapi.db
+      .query('plugin::comments.moderation-event')
+      .findMany({ where: { commentDocumentId: id }, orderBy: { id: 'asc' } });
     expect(history.map((row: any) => row.action)).toEqual(['posted', 'edited']);
     expect(history[1]).toMatchObject({ actorType: 'author', actorId: alice.id, actorName: 'Alice Reader' });
     expect(history[1].before.body).toBe('Typo hree');
@@ -238,9 +310,24 @@ describe('editing and withdrawing', () => {
   test("another user's comment: edit and withdraw are refused and the row is unchanged", async () => {
     const article = await createArticle(app);
     const id = (await postComment(app, alice, article.documentId, "Alice's words")).body.data.documentId;
-    expectErrorEnvelope(await app.http().patch(`/api/comments/${id}`).set(bearer(bob)).send({ data: { body: 'Hijacked' } }), 403, 'NOT_COMMENT_AUTHOR');
+    expectErrorEnvelope(
+      await app
+        .http()
+        .patch(`/api/comments/${id}`)
+        .set(bearer(bob))
+        .send({ data: { body: 'Hijacked' } }),
+      403,
+      'NOT_COMMENT_AUTHOR'
+    );
     expectErrorEnvelope(await app.http().delete(`/api/comments/${id}`).set(bearer(bob)), 403, 'NOT_COMMENT_AUTHOR');
-    expectErrorEnvelope(await app.http().patch('/api/comments/nosuchcomment1').set(bearer(bob)).send({ data: { body: 'x' } }), 404);
+    expectErrorEnvelope(
+      await app
+        .http()
+        .patch('/api/comments/nosuchcomment1')
+        .set(bearer(bob))
+        .send({ data: { body: 'x' } }),
+      404
+    );
     const row = await app.strapi.db.query('plugin::comments.comment').findOne({ where: { documentId: id } });
     expect(row).toMatchObject({ body: "Alice's words", status: 'visible', version: 1 });
   });
@@ -251,13 +338,23 @@ describe('editing and withdrawing', () => {
     const clock = app.strapi.plugin('comments').service('clock');
     const spy = jest.spyOn(clock, 'now').mockReturnValue(new Date(Date.now() + 16 * 60_000));
     try {
-      const late = await app.http().patch(`/api/comments/${id}`).set(bearer(alice)).send({ data: { body: 'Too late' } });
+      const late = await app
+        .http()
+        .patch(`/api/comments/${id}`)
+        .set(bearer(alice))
+        .send({ data: { body: 'Too late' } });
       expectErrorEnvelope(late, 403, 'EDIT_WINDOW_CLOSED');
     } finally {
       spy.mockRestore();
     }
-    await app.strapi.db.query('plugin::comments.comment').update({ where: { documentId: id }, data: { moderatedAt: new Date() } });
-    const moderated = await app.http().patch(`/api/comments/${id}`).set(bearer(alice)).send({ data: { body: 'Sneaky' } });
+    await app.strapi.db
+      .query('plugin::comments.comment')
+      .update({ where: { documentId: id }, data: { moderatedAt: new Date() } });
+    const moderated = await app
+      .http()
+      .patch(`/api/comments/${id}`)
+      .set(bearer(alice))
+      .send({ data: { body: 'Sneaky' } });
     expectErrorEnvelope(moderated, 403, 'EDIT_WINDOW_CLOSED');
   });
 
@@ -278,17 +375,26 @@ describe('editing and withdrawing', () => {
 describe('automatic flags', () => {
   test('banned words refuse a comment; suspect words and repeated posts flag it without hiding it', async () => {
     const settings = app.strapi.plugin('comments').service('settings');
-    await settings.setOverrides({ ...GENEROUS_LIMITS, words: { banned: ['badword'], suspect: ['dodgy'], flagProfanity: false } });
+    await settings.setOverrides({
+      ...GENEROUS_LIMITS,
+      words: { banned: ['badword'], suspect: ['dodgy'], flagProfanity: false },
+    });
     try {
       const article = await createArticle(app);
-      expectErrorEnvelope(await postComment(app, alice, article.documentId, 'This has a B4DW0RD in it'), 400, 'BANNED_WORDS');
+      expectErrorEnvelope(
+        await postComment(app, alice, article.documentId, 'This has a B4DW0RD in it'),
+        400,
+        'BANNED_WORDS'
+      );
       const suspect = await postComment(app, alice, article.documentId, 'Sounds dodgy to me');
       expect(suspect.status).toBe(201);
       expect(suspect.body.data.status).toBe('visible');
       const first = await postComment(app, bob, article.documentId, 'Buy my thing');
       const repeat = await postComment(app, bob, article.documentId, 'buy   my THING');
       const rows = await app.strapi.db.query('plugin::comments.comment').findMany({
-        where: { documentId: { $in: [suspect.body.data.documentId, first.body.data.documentId, repeat.body.data.documentId] } },
+        where: {
+          documentId: { $in: [suspect.body.data.documentId, first.body.data.documentId, repeat.body.data.documentId] },
+        },
       });
       const byId = Object.fromEntries(rows.map((row: any) => [row.documentId, row]));
       expect(byId[suspect.body.data.documentId]).toMatchObject({ flagged: true, needsReview: true, status: 'visible' });
@@ -306,5 +412,9 @@ test('an anonymous reader and a plain registered reader may read but not post', 
   const article = await createArticle(app);
   expect((await thread(article.documentId)).status).toBe(200);
   const reader = await createUser(app);
-  expectErrorEnvelope(await postComment(app, reader, article.documentId, 'Not a subscriber'), 403, 'SUBSCRIPTION_REQUIRED');
+  expectErrorEnvelope(
+    await postComment(app, reader, article.documentId, 'Not a subscriber'),
+    403,
+    'SUBSCRIPTION_REQUIRED'
+  );
 });

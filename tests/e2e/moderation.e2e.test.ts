@@ -16,7 +16,8 @@ let editor: TestAdmin;
 let author: TestUser;
 let articleId: string;
 
-const publicThread = async () => (await app.http().get(`/api/comments/threads/${articleId}?pageSize=100`)).body.data as Array<Record<string, any>>;
+const publicThread = async () =>
+  (await app.http().get(`/api/comments/threads/${articleId}?pageSize=100`)).body.data as Array<Record<string, any>>;
 
 /** A fresh page logged in as this admin, collecting any JavaScript dialog that opens. */
 const adminPage = async (admin: TestAdmin): Promise<{ page: Page; dialogs: string[] }> => {
@@ -51,7 +52,10 @@ const confirmAction = async (page: Page, action: string, reason: string, body?: 
 
 beforeAll(async () => {
   app = await bootStrapi({ env: { SERVE_ADMIN: 'true' } });
-  await app.strapi.plugin('comments').service('settings').setOverrides({ ...GENEROUS_LIMITS, autoHide: { fullTime: 1000, partTime: 1000 } });
+  await app.strapi
+    .plugin('comments')
+    .service('settings')
+    .setOverrides({ ...GENEROUS_LIMITS, autoHide: { fullTime: 1000, partTime: 1000 } });
   await runSeed(app.strapi, { demoAccounts: false });
   const token = await createApiToken(app);
   moderator = await createAdmin(app, ['comments-moderator']);
@@ -129,7 +133,9 @@ test('a comment body of <img src=x onerror=alert(1)> is shown as text in the que
 });
 
 test("the editor's side panel on the seed story shows the 83-drone inconsistency", async () => {
-  const story = await app.strapi.documents('api::article.article').findFirst({ filters: { slug: 'japan-foreign-minister-kyiv-north-korea' } });
+  const story = await app.strapi
+    .documents('api::article.article')
+    .findFirst({ filters: { slug: 'japan-foreign-minister-kyiv-north-korea' } });
   const { page } = await adminPage(editor);
   await page.goto(`${app.baseUrl}/admin/content-manager/collection-types/api::article.article/${story!.documentId}`);
   const figure = page.getByTestId('inconsistent-figure');

@@ -19,9 +19,17 @@ beforeAll(async () => {
   await createAdmin(app, ['strapi-editor']);
   token = await createApiToken(app);
   const create = (data: Record<string, unknown>, status?: string) =>
-    app.http().post(`/api/articles${status ? `?status=${status}` : ''}`).set('Authorization', `Bearer ${token}`).send({ data });
+    app
+      .http()
+      .post(`/api/articles${status ? `?status=${status}` : ''}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data });
   const base = { standfirst: 'Standfirst.', body: [paragraph('Body.')], section: 'World' };
-  const person = await app.http().post('/api/people?status=draft').set('Authorization', `Bearer ${token}`).send({ data: { name: 'Secret Source' } });
+  const person = await app
+    .http()
+    .post('/api/people?status=draft')
+    .set('Authorization', `Bearer ${token}`)
+    .send({ data: { name: 'Secret Source' } });
   const draft = await create({ ...base, title: 'Unpublished scoop', people: [person.body.data.documentId] }, 'draft');
   expect(draft.status).toBe(201);
   draftArticle = draft.body.data;
@@ -34,11 +42,28 @@ afterAll(async () => {
 });
 
 test('editors get useful list columns, default sorts and field descriptions in the Content Manager', async () => {
-  const configuration = await app.strapi.plugin('content-manager').service('content-types').findConfiguration({ uid: 'api::article.article' });
-  expect(configuration.settings).toMatchObject({ mainField: 'title', defaultSortBy: 'firstPublishedAt', defaultSortOrder: 'DESC' });
-  expect(configuration.layouts.list).toEqual(['id', 'title', 'section', 'commenting', 'moderationRisk', 'firstPublishedAt']);
+  const configuration = await app.strapi
+    .plugin('content-manager')
+    .service('content-types')
+    .findConfiguration({ uid: 'api::article.article' });
+  expect(configuration.settings).toMatchObject({
+    mainField: 'title',
+    defaultSortBy: 'firstPublishedAt',
+    defaultSortOrder: 'DESC',
+  });
+  expect(configuration.layouts.list).toEqual([
+    'id',
+    'title',
+    'section',
+    'commenting',
+    'moderationRisk',
+    'firstPublishedAt',
+  ]);
   expect(configuration.metadatas.moderationRisk.edit.description).toMatch(/full-time moderation cover/);
-  const quotes = await app.strapi.plugin('content-manager').service('content-types').findConfiguration({ uid: 'api::quote.quote' });
+  const quotes = await app.strapi
+    .plugin('content-manager')
+    .service('content-types')
+    .findConfiguration({ uid: 'api::quote.quote' });
   expect(quotes.layouts.list).toContain('speaker');
 });
 
@@ -52,7 +77,11 @@ describe('slugs', () => {
       .send({ data: { title: 'Published story', standfirst: 'S.', body: [paragraph('B.')], section: 'World' } });
     expect(again.status).toBe(201);
     expect(again.body.data.slug).toMatch(/^published-story-\d+$/);
-    const person = await app.http().post('/api/people').set('Authorization', `Bearer ${token}`).send({ data: { name: 'Serhii Popko' } });
+    const person = await app
+      .http()
+      .post('/api/people')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { name: 'Serhii Popko' } });
     expect(person.body.data.slug).toBe('serhii-popko');
   });
 });
@@ -70,17 +99,22 @@ describe('drafts never reach readers', () => {
     `/api/articles?status=draft&lookup[title]=Unpublished%20scoop`,
   ];
 
-  test.each(['anonymous', 'a logged-in reader'])('%s sees no draft through status, filters, populate or lookup', async (who) => {
-    const jwt = who === 'anonymous' ? undefined : (await createUser(app)).jwt;
-    for (const url of vectors(draftArticle.documentId)) {
-      const res = await api(url, jwt);
-      expect([200, 400, 404]).toContain(res.status);
-      expect(JSON.stringify(res.body)).not.toMatch(/Unpublished scoop|Secret Source/);
+  test.each(['anonymous', 'a logged-in reader'])(
+    '%s sees no draft through status, filters, populate or lookup',
+    async (who) => {
+      const jwt = who === 'anonymous' ? undefined : (await createUser(app)).jwt;
+      for (const url of vectors(draftArticle.documentId)) {
+        const res = await api(url, jwt);
+        expect([200, 400, 404]).toContain(res.status);
+        expect(JSON.stringify(res.body)).not.toMatch(/Unpublished scoop|Secret Source/);
+      }
+      const list = await api('/api/articles?status=draft', jwt);
+      expect(list.body.data.length).toBeGreaterThan(0);
+      expect(
+        list.body.data.every((article: any) => article.publishedAt !== null && article.title !== 'Unpublished scoop')
+      ).toBe(true);
     }
-    const list = await api('/api/articles?status=draft', jwt);
-    expect(list.body.data.length).toBeGreaterThan(0);
-    expect(list.body.data.every((article: any) => article.publishedAt !== null && article.title !== 'Unpublished scoop')).toBe(true);
-  });
+  );
 
   test('an API token (editors’ tooling) may still read drafts', async () => {
     const res = await api('/api/articles?status=draft&filters[title][$eq]=Unpublished%20scoop', token);
@@ -88,11 +122,17 @@ describe('drafts never reach readers', () => {
   });
 
   test('publishing an article publishes the never-published people it links', async () => {
-    const res = await app.http().post(`/api/articles`).set('Authorization', `Bearer ${token}`).send({
-      data: { title: 'Cascade story', standfirst: 'S.', body: [paragraph('B.')], section: 'World' },
-    });
+    const res = await app
+      .http()
+      .post(`/api/articles`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({
+        data: { title: 'Cascade story', standfirst: 'S.', body: [paragraph('B.')], section: 'World' },
+      });
     const person = await app.strapi.documents('api::person.person').create({ data: { name: 'Newly Named' } as never });
-    await app.strapi.documents('api::article.article').update({ documentId: res.body.data.documentId, data: { people: [person.documentId] } as never });
+    await app.strapi
+      .documents('api::article.article')
+      .update({ documentId: res.body.data.documentId, data: { people: [person.documentId] } as never });
     await app.strapi.documents('api::article.article').publish({ documentId: res.body.data.documentId });
     const story = await api(`/api/articles/${res.body.data.documentId}?populate=people`);
     expect(story.body.data.people.map((p: any) => p.name)).toEqual(['Newly Named']);
@@ -101,16 +141,38 @@ describe('drafts never reach readers', () => {
 });
 
 describe('readers may read editorial content and nothing else', () => {
-  test.each(['articles', 'people', 'quotes', 'figures', 'tags'])('Public reads /api/%s but cannot create, update or delete', async (plural) => {
-    expect((await api(`/api/${plural}`)).status).toBe(200);
-    expectErrorEnvelope(await app.http().post(`/api/${plural}`).send({ data: { title: 'x', name: 'x' } }), 403);
-    expectErrorEnvelope(await app.http().put(`/api/${plural}/${published.documentId}`).send({ data: { title: 'x' } }), 403);
-    expectErrorEnvelope(await app.http().delete(`/api/${plural}/${published.documentId}`), 403);
-  });
+  test.each(['articles', 'people', 'quotes', 'figures', 'tags'])(
+    'Public reads /api/%s but cannot create, update or delete',
+    async (plural) => {
+      expect((await api(`/api/${plural}`)).status).toBe(200);
+      expectErrorEnvelope(
+        await app
+          .http()
+          .post(`/api/${plural}`)
+          .send({ data: { title: 'x', name: 'x' } }),
+        403
+      );
+      expectErrorEnvelope(
+        await app
+          .http()
+          .put(`/api/${plural}/${published.documentId}`)
+          .send({ data: { title: 'x' } }),
+        403
+      );
+      expectErrorEnvelope(await app.http().delete(`/api/${plural}/${published.documentId}`), 403);
+    }
+  );
 
   test('a logged-in reader cannot write editorial content or list users', async () => {
     const reader = await createUser(app);
-    expectErrorEnvelope(await app.http().post('/api/articles').set('Authorization', `Bearer ${reader.jwt}`).send({ data: { title: 'x' } }), 403);
+    expectErrorEnvelope(
+      await app
+        .http()
+        .post('/api/articles')
+        .set('Authorization', `Bearer ${reader.jwt}`)
+        .send({ data: { title: 'x' } }),
+      403
+    );
     expectErrorEnvelope(await api('/api/users', reader.jwt), 403);
     expectErrorEnvelope(await api('/api/users'), 403);
   });
@@ -130,7 +192,9 @@ describe('private data never leaks', () => {
       return;
     }
     expect(res.status).toBe(200);
-    expect(JSON.stringify(res.body.data)).not.toMatch(/createdBy|updatedBy|"email"|"password"|resetPasswordToken|registrationToken/);
+    expect(JSON.stringify(res.body.data)).not.toMatch(
+      /createdBy|updatedBy|"email"|"password"|resetPasswordToken|registrationToken/
+    );
   });
 
   test.each([
@@ -167,9 +231,23 @@ describe('editorial write rules', () => {
   test('a quote needs exactly one of a person speaker and a named body', async () => {
     const person = await post('people', { name: 'Quoted Person' });
     expectErrorEnvelope(await post('quotes', { text: 'Words.', kind: 'direct' }), 400);
-    expectErrorEnvelope(await post('quotes', { text: 'Words.', kind: 'direct', speaker: person.body.data.documentId, speakerBody: 'Officials' }), 400);
-    expect((await post('quotes', { text: 'Words.', kind: 'partial', speakerBody: 'Japanese officials' })).status).toBe(201);
-    const byPerson = await post('quotes', { text: 'More words.', kind: 'direct', speaker: person.body.data.documentId });
+    expectErrorEnvelope(
+      await post('quotes', {
+        text: 'Words.',
+        kind: 'direct',
+        speaker: person.body.data.documentId,
+        speakerBody: 'Officials',
+      }),
+      400
+    );
+    expect((await post('quotes', { text: 'Words.', kind: 'partial', speakerBody: 'Japanese officials' })).status).toBe(
+      201
+    );
+    const byPerson = await post('quotes', {
+      text: 'More words.',
+      kind: 'direct',
+      speaker: person.body.data.documentId,
+    });
     expect(byPerson.status).toBe(201);
     // Updating one side alone is checked against the stored other side.
     const update = await app
@@ -186,10 +264,19 @@ describe('editorial write rules', () => {
       { label: 'B', value: 0.2 },
     ];
     expectErrorEnvelope(await post('figures', { label: 'No kind', value: 0.3, attribution: 'Test', breakdown }), 400);
-    const created = await post('figures', { label: 'Decimal sum', value: 0.3, attribution: 'Test', breakdown, breakdownKind: 'complete' });
+    const created = await post('figures', {
+      label: 'Decimal sum',
+      value: 0.3,
+      attribution: 'Test',
+      breakdown,
+      breakdownKind: 'complete',
+    });
     expect(created.status).toBe(201);
     const read = await api(`/api/figures/${created.body.data.documentId}`);
-    expect(read.body.data).toMatchObject({ display: '0.3', consistency: { status: 'consistent', breakdownTotal: 0.3 } });
+    expect(read.body.data).toMatchObject({
+      display: '0.3',
+      consistency: { status: 'consistent', breakdownTotal: 0.3 },
+    });
     const big = await post('figures', { label: 'Big', value: 1234567.5, qualifier: 'more-than', attribution: 'Test' });
     expect((await api(`/api/figures/${big.body.data.documentId}`)).body.data.display).toBe('more than 1,234,567.5');
   });

@@ -23,14 +23,20 @@ describe('the real users-permissions auth path', () => {
   });
 
   test('a login with a wrong password is refused with 400', async () => {
-    const res = await app.http().post('/api/auth/local').send({ identifier: reader.email, password: 'not-the-password' });
+    const res = await app
+      .http()
+      .post('/api/auth/local')
+      .send({ identifier: reader.email, password: 'not-the-password' });
     expectErrorEnvelope(res, 400);
   });
 
   test('an expired JWT is refused with 401', async () => {
     const claims = jwt.decode(reader.jwt) as jwt.JwtPayload;
     const { iat: _iat, exp: _exp, ...payload } = claims;
-    const expired = jwt.sign({ ...payload, iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 }, TEST_SECRETS.JWT_SECRET);
+    const expired = jwt.sign(
+      { ...payload, iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 },
+      TEST_SECRETS.JWT_SECRET
+    );
     const res = await app.http().get('/api/users/me').set('Authorization', `Bearer ${expired}`);
     expectErrorEnvelope(res, 401);
   });

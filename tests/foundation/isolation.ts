@@ -12,7 +12,9 @@ export const expectOwnDatabaseOnly = async (app: TestApp, marker: string): Promi
   const users = app.strapi.db.query('plugin::users-permissions.user');
   expect(await users.count()).toBe(0);
 
-  await users.create({ data: { username: `isolation-${marker}`, email: `${marker}@isolation.test`, provider: 'local' } });
+  await users.create({
+    data: { username: `isolation-${marker}`, email: `${marker}@isolation.test`, provider: 'local' },
+  });
   const rows = await users.findMany({ where: { username: { $startsWith: 'isolation-' } } });
   expect(rows.map((row: { username: string }) => row.username)).toEqual([`isolation-${marker}`]);
 

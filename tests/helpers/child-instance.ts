@@ -22,7 +22,15 @@ export const startChildInstance = (env: Record<string, string>): Promise<ChildIn
   new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, ['-e', BOOT], {
       cwd: APP_DIR,
-      env: { ...process.env, ...TEST_SECRETS, NODE_ENV: 'test', SERVE_ADMIN: 'false', STARTUP_MESSAGE: 'false', LOG_LEVEL: 'error', ...env },
+      env: {
+        ...process.env,
+        ...TEST_SECRETS,
+        NODE_ENV: 'test',
+        SERVE_ADMIN: 'false',
+        STARTUP_MESSAGE: 'false',
+        LOG_LEVEL: 'error',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

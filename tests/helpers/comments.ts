@@ -15,7 +15,8 @@ export const ensurePolicy = async (app: TestApp, termsVersion = TERMS_VERSION) =
     whySubscribersOnly: [paragraph('Commenting is open to subscribers only.')],
     liabilityNotice: 'You are personally liable for the content of any comments you upload to this website.',
     moderationStatement: 'We do not pre-moderate comments; we post-moderate in response to complaints.',
-    moderationHoursText: 'Post moderation is undertaken full-time 9am-6pm on weekdays, and on a part-time basis outwith those hours.',
+    moderationHoursText:
+      'Post moderation is undertaken full-time 9am-6pm on weekdays, and on a part-time basis outwith those hours.',
     rules: [paragraph('Be civil.')],
     termsVersion,
     lastUpdated: '2024-11-16',
@@ -26,7 +27,12 @@ export const ensurePolicy = async (app: TestApp, termsVersion = TERMS_VERSION) =
 /** A published article that takes comments. */
 export const createArticle = async (
   app: TestApp,
-  overrides: Partial<{ title: string; commenting: string; commentsCloseAt: string | null; moderationRisk: string }> = {},
+  overrides: Partial<{
+    title: string;
+    commenting: string;
+    commentsCloseAt: string | null;
+    moderationRisk: string;
+  }> = {},
   status: 'published' | 'draft' = 'published'
 ) => {
   const title = overrides.title ?? `Story ${crypto.randomBytes(4).toString('hex')}`;
@@ -54,7 +60,11 @@ export const syncSubscription = async (
 ) => app.http().post('/api/comments/subscriptions').set('Authorization', `Bearer ${token}`).send({ data });
 
 /** A confirmed reader with an active subscription who has accepted the current terms, all through REST. */
-export const createSubscriber = async (app: TestApp, token: string, options: { displayName?: string } = {}): Promise<TestUser> => {
+export const createSubscriber = async (
+  app: TestApp,
+  token: string,
+  options: { displayName?: string } = {}
+): Promise<TestUser> => {
   const user = await createUser(app);
   const sync = await syncSubscription(app, token, { email: user.email, status: 'active', expiresAt: null });
   if (sync.status !== 200) throw new Error(`subscription sync failed: ${sync.status} ${JSON.stringify(sync.body)}`);
@@ -65,7 +75,11 @@ export const createSubscriber = async (app: TestApp, token: string, options: { d
     .send({ data: { version: TERMS_VERSION } });
   if (terms.status !== 200) throw new Error(`terms failed: ${terms.status} ${JSON.stringify(terms.body)}`);
   if (options.displayName) {
-    await app.http().patch('/api/comments/me').set('Authorization', `Bearer ${user.jwt}`).send({ data: { displayName: options.displayName } });
+    await app
+      .http()
+      .patch('/api/comments/me')
+      .set('Authorization', `Bearer ${user.jwt}`)
+      .send({ data: { displayName: options.displayName } });
   }
   return user;
 };

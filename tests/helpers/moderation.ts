@@ -4,27 +4,54 @@ import { postComment } from './comments';
 
 export const adminCall = (app: TestApp, admin: TestAdmin) => ({
   get: (url: string) => app.http().get(url).set('Authorization', `Bearer ${admin.token}`),
-  post: (url: string, body: unknown) => app.http().post(url).set('Authorization', `Bearer ${admin.token}`).send(body as object),
-  put: (url: string, body: unknown) => app.http().put(url).set('Authorization', `Bearer ${admin.token}`).send(body as object),
+  post: (url: string, body: unknown) =>
+    app
+      .http()
+      .post(url)
+      .set('Authorization', `Bearer ${admin.token}`)
+      .send(body as object),
+  put: (url: string, body: unknown) =>
+    app
+      .http()
+      .put(url)
+      .set('Authorization', `Bearer ${admin.token}`)
+      .send(body as object),
 });
 
 /** Reports a comment by `count` new readers with the given reason. */
-export const reportBy = async (app: TestApp, commentId: string, count: number, reason = 'abusive'): Promise<TestUser[]> => {
+export const reportBy = async (
+  app: TestApp,
+  commentId: string,
+  count: number,
+  reason = 'abusive'
+): Promise<TestUser[]> => {
   const reporters: TestUser[] = [];
   for (let i = 0; i < count; i += 1) {
     const reporter = await createUser(app);
-    const res = await app.http().post(`/api/comments/${commentId}/reports`).set('Authorization', `Bearer ${reporter.jwt}`).send({ data: { reason, note: `Report ${i}` } });
+    const res = await app
+      .http()
+      .post(`/api/comments/${commentId}/reports`)
+      .set('Authorization', `Bearer ${reporter.jwt}`)
+      .send({ data: { reason, note: `Report ${i}` } });
     if (res.status !== 200) throw new Error(`report failed: ${res.status} ${JSON.stringify(res.body)}`);
     reporters.push(reporter);
   }
   return reporters;
 };
 
-export const postAndGetId = async (app: TestApp, author: TestUser, threadId: string, body: string, parent?: string): Promise<string> => {
+export const postAndGetId = async (
+  app: TestApp,
+  author: TestUser,
+  threadId: string,
+  body: string,
+  parent?: string
+): Promise<string> => {
   const res = await postComment(app, author, threadId, body, parent);
   if (res.status !== 201) throw new Error(`post failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.data.documentId;
 };
 
 /** Generous limits so tests about moderation are not slowed by the reader rate limits. */
-export const GENEROUS_LIMITS = { rateLimits: { post: { points: 100000, durationSeconds: 60 }, report: { points: 100000, durationSeconds: 60 } } };
+export const GENEROUS_LIMITS = {
+  rateLimits: { post: { points: 100000, durationSeconds: 60 }, report: { points: 100000, durationSeconds: 60 } },
+};

@@ -12,11 +12,14 @@ let articleId: string;
 let mod: ReturnType<typeof adminCall>;
 
 const thread = async () => (await app.http().get(`/api/comments/threads/${articleId}?pageSize=100`)).body;
-const versionOf = async (documentId: string) => (await app.strapi.db.query('plugin::comments.comment').findOne({ where: { documentId } })).version;
+const versionOf = async (documentId: string) =>
+  (await app.strapi.db.query('plugin::comments.comment').findOne({ where: { documentId } })).version;
 const act = async (documentId: string, body: Record<string, unknown>) =>
   mod.post(`/comments/moderation/comments/${documentId}/actions`, { version: await versionOf(documentId), ...body });
 const auditOf = (documentId: string) =>
-  app.strapi.db.query('plugin::comments.moderation-event').findMany({ where: { commentDocumentId: documentId }, orderBy: { id: 'asc' } });
+  app.strapi.db
+    .query('plugin::comments.moderation-event')
+    .findMany({ where: { commentDocumentId: documentId }, orderBy: { id: 'asc' } });
 const captureEvents = (names: string[]) => {
   const seen: Array<{ name: string; payload: any }> = [];
   const listeners = names.map((name) => {
@@ -32,7 +35,10 @@ const captureEvents = (names: string[]) => {
 beforeAll(async () => {
   app = await bootStrapi();
   // Auto-hide has its own tests (staffing.test.ts): here reports only queue comments.
-  await app.strapi.plugin('comments').service('settings').setOverrides({ ...GENEROUS_LIMITS, autoHide: { fullTime: 1000, partTime: 1000 } });
+  await app.strapi
+    .plugin('comments')
+    .service('settings')
+    .setOverrides({ ...GENEROUS_LIMITS, autoHide: { fullTime: 1000, partTime: 1000 } });
   await ensurePolicy(app);
   token = await createApiToken(app);
   moderator = await createAdmin(app, ['comments-moderator']);
@@ -72,20 +78,32 @@ test('hide: gone from the public thread, reports upheld, audited with the modera
   const id = await postAndGetId(app, author, articleId, 'To be hidden');
   const [reporter] = await reportBy(app, id, 1, 'harassment');
   const events = captureEvents(['comment.hidden']);
-  const res = await act(id, { action: 'hide', reason: 'Harassment of another reader', publicReason: 'Breaks rule 1: be civil.' });
+  const res = await act(id, {
+    action: 'hide',
+    reason: 'Harassment of another reader',
+    publicReason: 'Breaks rule 1: be civil.',
+  });
   events.stop();
   expect(res.status).toBe(200);
   expect(res.body.data).toMatchObject({ documentId: id, status: 'hidden' });
 
   expect((await thread()).data.map((c: any) => c.documentId)).not.toContain(id);
   const [audit] = (await auditOf(id)).filter((row: any) => row.action === 'hide');
-  expect(audit).toMatchObject({ actorType: 'moderator', actorId: moderator.id, actorName: 'Test comments-moderator', reason: 'Harassment of another reader' });
+  expect(audit).toMatchObject({
+    actorType: 'moderator',
+    actorId: moderator.id,
+    actorName: 'Test comments-moderator',
+    reason: 'Harassment of another reader',
+  });
   expect(audit.before.status).toBe('visible');
   expect(audit.after.status).toBe('hidden');
   expect(events.seen).toEqual([{ name: 'comment.hidden', payload: expect.objectContaining({ comment: id }) }]);
 
   const mine = await app.http().get('/api/comments/me/comments').set(bearer(author));
-  expect(mine.body.data.find((c: any) => c.documentId === id)).toMatchObject({ state: 'hidden', publicReason: 'Breaks rule 1: be civil.' });
+  expect(mine.body.data.find((c: any) => c.documentId === id)).toMatchObject({
+    state: 'hidden',
+    publicReason: 'Breaks rule 1: be civil.',
+  });
   const reports = await app.http().get('/api/comments/me/reports').set(bearer(reporter));
   expect(reports.body.data[0]).toMatchObject({ comment: id, outcome: 'upheld' });
 
@@ -103,20 +121,33 @@ test('approve keeps the comment and resolves its reports as not upheld', async (
   const [reporter] = await reportBy(app, id, 1, 'spam');
   expect((await act(id, { action: 'approve', reason: 'Not spam' })).status).toBe(200);
   expect((await thread()).data.find((c: any) => c.documentId === id).status).toBe('visible');
-  expect((await app.http().get('/api/comments/me/reports').set(bearer(reporter))).body.data[0].outcome).toBe('not-upheld');
+  expect((await app.http().get('/api/comments/me/reports').set(bearer(reporter))).body.data[0].outcome).toBe(
+    'not-upheld'
+  );
   const resolved = await mod.get('/comments/moderation/queue?queue=resolved');
   expect(resolved.body.data.map((row: any) => row.documentId)).toContain(id);
 });
 
 test('amend shows the marker publicly and keeps the original in the history', async () => {
   const id = await postAndGetId(app, author, articleId, 'He is a criminal, call 0123 456789');
-  const res = await act(id, { action: 'amend', reason: 'Removed a phone number and an allegation', body: 'He is [amended by moderator]' });
+  const res = await act(id, {
+    action: 'amend',
+    reason: 'Removed a phone number and an allegation',
+    body: 'He is [amended by moderator]',
+  });
   expect(res.status).toBe(200);
-  expect((await thread()).data.find((c: any) => c.documentId === id)).toMatchObject({ body: 'He is [amended by moderator]', amendedByModerator: true });
+  expect((await thread()).data.find((c: any) => c.documentId === id)).toMatchObject({
+    body: 'He is [amended by moderator]',
+    amendedByModerator: true,
+  });
   const [audit] = (await auditOf(id)).filter((row: any) => row.action === 'amend');
   expect(audit.before.body).toBe('He is a criminal, call 0123 456789');
   // The author can no longer edit it.
-  const edit = await app.http().patch(`/api/comments/${id}`).set(bearer(author)).send({ data: { body: 'Back again' } });
+  const edit = await app
+    .http()
+    .patch(`/api/comments/${id}`)
+    .set(bearer(author))
+    .send({ data: { body: 'Back again' } });
   expectErrorEnvelope(edit, 403, 'EDIT_WINDOW_CLOSED');
 });
 
@@ -125,16 +156,29 @@ test('remove leaves a tombstone while replies exist', async () => {
   const replier = await createSubscriber(app, token);
   await postAndGetId(app, replier, articleId, 'A reply', id);
   expect((await act(id, { action: 'remove', reason: 'Illegal content' })).status).toBe(200);
-  expect((await thread()).data.find((c: any) => c.documentId === id)).toMatchObject({ status: 'removed', body: null, author: null, replyCount: 1 });
+  expect((await thread()).data.find((c: any) => c.documentId === id)).toMatchObject({
+    status: 'removed',
+    body: null,
+    author: null,
+    replyCount: 1,
+  });
 });
 
 test('a stale version gets 409 and changes nothing; an action that does not apply gets 409 too', async () => {
   const id = await postAndGetId(app, author, articleId, 'Contested');
   const version = await versionOf(id);
-  expect((await mod.post(`/comments/moderation/comments/${id}/actions`, { action: 'hide', reason: 'first', version })).status).toBe(200);
-  const stale = await mod.post(`/comments/moderation/comments/${id}/actions`, { action: 'approve', reason: 'second', version });
+  expect(
+    (await mod.post(`/comments/moderation/comments/${id}/actions`, { action: 'hide', reason: 'first', version })).status
+  ).toBe(200);
+  const stale = await mod.post(`/comments/moderation/comments/${id}/actions`, {
+    action: 'approve',
+    reason: 'second',
+    version,
+  });
   expectErrorEnvelope(stale, 409, 'STALE_VERSION');
-  expect((await app.strapi.db.query('plugin::comments.comment').findOne({ where: { documentId: id } })).status).toBe('hidden');
+  expect((await app.strapi.db.query('plugin::comments.comment').findOne({ where: { documentId: id } })).status).toBe(
+    'hidden'
+  );
   expectErrorEnvelope(await act(id, { action: 'release', reason: 'not held' }), 409, 'INVALID_TRANSITION');
 });
 
@@ -160,7 +204,11 @@ test('a fault after the comment update rolls everything back and emits nothing',
     version: before.version,
     needsReview: before.needsReview,
   });
-  expect((await app.strapi.db.query('plugin::comments.report').findMany({ where: { commentDocumentId: id } })).map((r: any) => r.state)).toEqual(['open']);
+  expect(
+    (await app.strapi.db.query('plugin::comments.report').findMany({ where: { commentDocumentId: id } })).map(
+      (r: any) => r.state
+    )
+  ).toEqual(['open']);
   expect((await auditOf(id)).length).toBe(auditBefore);
   expect(events.seen).toEqual([]);
 });
@@ -191,25 +239,51 @@ test('sanctions: suspend refuses posting, reinstate allows it, ban can hide all 
   const reader = await createSubscriber(app, token);
   const first = await postAndGetId(app, reader, articleId, 'Before the suspension');
   const until = new Date(Date.now() + 24 * 3600_000).toISOString();
-  const suspended = await mod.post(`/comments/moderation/users/${reader.documentId}/sanctions`, { action: 'suspend', until, reason: 'Cooling off' });
+  const suspended = await mod.post(`/comments/moderation/users/${reader.documentId}/sanctions`, {
+    action: 'suspend',
+    until,
+    reason: 'Cooling off',
+  });
   expect(suspended.status).toBe(200);
   expect(suspended.body.data).toMatchObject({ sanction: 'suspended', hiddenComments: 0 });
   expectErrorEnvelope(await postComment(app, reader, articleId, 'While suspended'), 403, 'COMMENTING_SUSPENDED');
 
-  expect((await mod.post(`/comments/moderation/users/${reader.documentId}/sanctions`, { action: 'reinstate', reason: 'Appeal upheld' })).status).toBe(200);
+  expect(
+    (
+      await mod.post(`/comments/moderation/users/${reader.documentId}/sanctions`, {
+        action: 'reinstate',
+        reason: 'Appeal upheld',
+      })
+    ).status
+  ).toBe(200);
   const second = await postAndGetId(app, reader, articleId, 'After reinstatement');
 
   const events = captureEvents(['commenter.sanctioned']);
-  const banned = await mod.post(`/comments/moderation/users/${reader.documentId}/sanctions`, { action: 'ban', reason: 'Repeated abuse', hideComments: true });
+  const banned = await mod.post(`/comments/moderation/users/${reader.documentId}/sanctions`, {
+    action: 'ban',
+    reason: 'Repeated abuse',
+    hideComments: true,
+  });
   events.stop();
   expect(banned.body.data).toMatchObject({ sanction: 'banned', hiddenComments: 2 });
   expectErrorEnvelope(await postComment(app, reader, articleId, 'While banned'), 403, 'COMMENTING_BANNED');
   const visibleIds = (await thread()).data.map((c: any) => c.documentId);
   expect(visibleIds).not.toContain(first);
   expect(visibleIds).not.toContain(second);
-  const sanctionsAudit = await app.strapi.db.query('plugin::comments.moderation-event').findMany({ where: { subjectUserId: reader.id, action: { $startsWith: 'commenter-' } } });
-  expect(sanctionsAudit.map((row: any) => row.action).sort()).toEqual(['commenter-ban', 'commenter-reinstate', 'commenter-suspend']);
-  expect(events.seen).toEqual([{ name: 'commenter.sanctioned', payload: expect.objectContaining({ user: reader.documentId, sanction: 'banned', hiddenComments: 2 }) }]);
+  const sanctionsAudit = await app.strapi.db
+    .query('plugin::comments.moderation-event')
+    .findMany({ where: { subjectUserId: reader.id, action: { $startsWith: 'commenter-' } } });
+  expect(sanctionsAudit.map((row: any) => row.action).sort()).toEqual([
+    'commenter-ban',
+    'commenter-reinstate',
+    'commenter-suspend',
+  ]);
+  expect(events.seen).toEqual([
+    {
+      name: 'commenter.sanctioned',
+      payload: expect.objectContaining({ user: reader.documentId, sanction: 'banned', hiddenComments: 2 }),
+    },
+  ]);
 
   const detail = await mod.get(`/comments/moderation/comments/${first}`);
   expect(detail.body.data.author).toMatchObject({ sanction: 'banned', upheldAgainst: 2 });
@@ -246,11 +320,32 @@ describe('bad input is refused with 400, never 500', () => {
   test('bulk over 100 items, bad sanctions, bad query parameters', async () => {
     const items = Array.from({ length: 101 }, (_, i) => ({ documentId: `c${i}`, version: 1 }));
     expectErrorEnvelope(await mod.post('/comments/moderation/bulk', { action: 'hide', reason: 'x', items }), 400);
-    expectErrorEnvelope(await mod.post('/comments/moderation/bulk', { action: 'remove', reason: 'x', items: [{ documentId: 'a', version: 1 }] }), 400);
-    expectErrorEnvelope(await mod.post(`/comments/moderation/users/${author.documentId}/sanctions`, { action: 'suspend', reason: 'x' }), 400);
-    expectErrorEnvelope(await mod.post(`/comments/moderation/users/${author.documentId}/sanctions`, { action: 'suspend', reason: 'x', until: 'soon' }), 400);
     expectErrorEnvelope(
-      await mod.post(`/comments/moderation/users/${author.documentId}/sanctions`, { action: 'suspend', reason: 'x', until: '2001-01-01T00:00:00Z' }),
+      await mod.post('/comments/moderation/bulk', {
+        action: 'remove',
+        reason: 'x',
+        items: [{ documentId: 'a', version: 1 }],
+      }),
+      400
+    );
+    expectErrorEnvelope(
+      await mod.post(`/comments/moderation/users/${author.documentId}/sanctions`, { action: 'suspend', reason: 'x' }),
+      400
+    );
+    expectErrorEnvelope(
+      await mod.post(`/comments/moderation/users/${author.documentId}/sanctions`, {
+        action: 'suspend',
+        reason: 'x',
+        until: 'soon',
+      }),
+      400
+    );
+    expectErrorEnvelope(
+      await mod.post(`/comments/moderation/users/${author.documentId}/sanctions`, {
+        action: 'suspend',
+        reason: 'x',
+        until: '2001-01-01T00:00:00Z',
+      }),
       400
     );
     expectErrorEnvelope(await mod.get('/comments/moderation/queue?queue=everything'), 400);

@@ -20,9 +20,24 @@ const ACTIONS = {
 const ROUTES: Array<{ method: 'get' | 'post' | 'put'; url: string; action: keyof typeof ACTIONS; body?: unknown }> = [
   { method: 'get', url: '/comments/moderation/queue', action: 'read' },
   { method: 'get', url: '/comments/moderation/comments/nosuchcomment1', action: 'read' },
-  { method: 'post', url: '/comments/moderation/comments/nosuchcomment1/actions', action: 'act', body: { action: 'approve', reason: 'ok', version: 1 } },
-  { method: 'post', url: '/comments/moderation/bulk', action: 'act', body: { action: 'approve', reason: 'ok', items: [{ documentId: 'nosuchcomment1', version: 1 }] } },
-  { method: 'post', url: '/comments/moderation/users/nosuchuser1/sanctions', action: 'sanction', body: { action: 'ban', reason: 'abuse' } },
+  {
+    method: 'post',
+    url: '/comments/moderation/comments/nosuchcomment1/actions',
+    action: 'act',
+    body: { action: 'approve', reason: 'ok', version: 1 },
+  },
+  {
+    method: 'post',
+    url: '/comments/moderation/bulk',
+    action: 'act',
+    body: { action: 'approve', reason: 'ok', items: [{ documentId: 'nosuchcomment1', version: 1 }] },
+  },
+  {
+    method: 'post',
+    url: '/comments/moderation/users/nosuchuser1/sanctions',
+    action: 'sanction',
+    body: { action: 'ban', reason: 'abuse' },
+  },
   { method: 'get', url: '/comments/moderation/stats', action: 'read' },
   { method: 'get', url: '/comments/moderation/register.csv', action: 'read' },
   { method: 'get', url: '/comments/moderation/settings', action: 'read' },
@@ -49,7 +64,9 @@ afterAll(async () => {
 });
 
 test('a fresh database has Super Admin, Editor, Author and Moderator', async () => {
-  const codes = (await app.strapi.db.query('admin::role').findMany({ select: ['code'] })).map((role: { code: string }) => role.code).sort();
+  const codes = (await app.strapi.db.query('admin::role').findMany({ select: ['code'] }))
+    .map((role: { code: string }) => role.code)
+    .sort();
   expect(codes).toEqual(['comments-moderator', 'strapi-author', 'strapi-editor', 'strapi-super-admin']);
 });
 
@@ -57,10 +74,15 @@ test('the Moderator and Editor roles hold exactly their comment rights; the Mode
   const actionsOf = async (code: string) => {
     const role = await app.strapi.db.query('admin::role').findOne({ where: { code } });
     const permissions = await app.strapi.db.query('admin::permission').findMany({ where: { role: { id: role.id } } });
-    return permissions.map((permission: { action: string; subject: string | null }) => `${permission.action}${permission.subject ? ` ${permission.subject}` : ''}`);
+    return permissions.map(
+      (permission: { action: string; subject: string | null }) =>
+        `${permission.action}${permission.subject ? ` ${permission.subject}` : ''}`
+    );
   };
   const moderatorActions = await actionsOf('comments-moderator');
-  expect(moderatorActions.filter((action: string) => action.startsWith('plugin::comments')).sort()).toEqual([ACTIONS.act, ACTIONS.read, ACTIONS.sanction].sort());
+  expect(moderatorActions.filter((action: string) => action.startsWith('plugin::comments')).sort()).toEqual(
+    [ACTIONS.act, ACTIONS.read, ACTIONS.sanction].sort()
+  );
   expect(moderatorActions.filter((action: string) => action.includes('api::article.article'))).toEqual([]);
   const editorActions = await actionsOf('strapi-editor');
   expect(editorActions.filter((action: string) => action.startsWith('plugin::comments'))).toEqual([ACTIONS.editorial]);

@@ -70,10 +70,16 @@ describe('auto-hide thresholds follow the cover', () => {
     expect(await row(id)).toMatchObject({ status: 'hidden', autoHidden: true, needsReview: true });
     const queue = await adminCall(app, moderator).get('/comments/moderation/queue?queue=auto-hidden');
     expect(queue.body.data.map((r: any) => r.documentId)).toContain(id);
-    const [audit] = await app.strapi.db.query('plugin::comments.moderation-event').findMany({ where: { commentDocumentId: id, action: 'auto-hidden' } });
+    const [audit] = await app.strapi.db
+      .query('plugin::comments.moderation-event')
+      .findMany({ where: { commentDocumentId: id, action: 'auto-hidden' } });
     expect(audit).toMatchObject({ actorType: 'system', actorName: 'system' });
     // Reversible: a moderator approves it back into the thread.
-    const approve = await adminCall(app, moderator).post(`/comments/moderation/comments/${id}/actions`, { action: 'approve', reason: 'Pile-on', version: (await row(id)).version });
+    const approve = await adminCall(app, moderator).post(`/comments/moderation/comments/${id}/actions`, {
+      action: 'approve',
+      reason: 'Pile-on',
+      version: (await row(id)).version,
+    });
     expect(approve.body.data.status).toBe('visible');
   });
 
@@ -87,7 +93,11 @@ describe('auto-hide thresholds follow the cover', () => {
     const complaints = await adminCall(app, editor).get(`/comments/editorial/complaints?article=${articleId}`);
     expect(complaints.status).toBe(200);
     expect(complaints.body.data.filter((c: any) => c.comment.documentId === id)).toHaveLength(4);
-    expect(complaints.body.data[0]).toMatchObject({ story: { documentId: articleId }, comment: { body: 'The story has it wrong' }, note: expect.stringMatching(/^Report/) });
+    expect(complaints.body.data[0]).toMatchObject({
+      story: { documentId: articleId },
+      comment: { body: 'The story has it wrong' },
+      note: expect.stringMatching(/^Report/),
+    });
   });
 });
 
@@ -105,11 +115,14 @@ describe('high-risk stories outside full-time cover', () => {
     const queue = await adminCall(app, moderator).get('/comments/moderation/queue?queue=held');
     expect(queue.body.data.map((r: any) => r.documentId)).toContain(held.body.data.documentId);
 
-    const released = await adminCall(app, moderator).post(`/comments/moderation/comments/${held.body.data.documentId}/actions`, {
-      action: 'release',
-      reason: 'Fine',
-      version: held.body.data.version,
-    });
+    const released = await adminCall(app, moderator).post(
+      `/comments/moderation/comments/${held.body.data.documentId}/actions`,
+      {
+        action: 'release',
+        reason: 'Fine',
+        version: held.body.data.version,
+      }
+    );
     expect(released.body.data.status).toBe('visible');
     expect((await app.http().get(`/api/comments/threads/${risky}`)).body.data).toHaveLength(1);
 
@@ -135,11 +148,24 @@ describe('queue priority', () => {
     await reportBy(app, hate, 1, 'hate');
     await reportBy(app, illegal, 1, 'illegal');
     await reportBy(app, hidden, 5, 'spam');
-    const res = await adminCall(app, moderator).get(`/comments/moderation/queue?queue=all&article=${story}&sort=priority`);
+    const res = await adminCall(app, moderator).get(
+      `/comments/moderation/queue?queue=all&article=${story}&sort=priority`
+    );
     expect(res.body.data.map((r: any) => r.documentId)).toEqual([hidden, illegal, hate, abusiveMany, abusiveFew, spam]);
-    const oldest = await adminCall(app, moderator).get(`/comments/moderation/queue?queue=all&article=${story}&sort=oldest`);
-    expect(oldest.body.data.map((r: any) => r.documentId)).toEqual([spam, abusiveMany, abusiveFew, hate, illegal, hidden]);
-    const byReason = await adminCall(app, moderator).get(`/comments/moderation/queue?queue=all&article=${story}&reason=hate`);
+    const oldest = await adminCall(app, moderator).get(
+      `/comments/moderation/queue?queue=all&article=${story}&sort=oldest`
+    );
+    expect(oldest.body.data.map((r: any) => r.documentId)).toEqual([
+      spam,
+      abusiveMany,
+      abusiveFew,
+      hate,
+      illegal,
+      hidden,
+    ]);
+    const byReason = await adminCall(app, moderator).get(
+      `/comments/moderation/queue?queue=all&article=${story}&reason=hate`
+    );
     expect(byReason.body.data.map((r: any) => r.documentId)).toEqual([hate]);
   });
 });
@@ -153,7 +179,11 @@ describe('figures for moderators and editors', () => {
       const id = await postAndGetId(app, author, story, `Handled ${reportedAt.toISOString()}`);
       await reportBy(app, id, 1, 'abusive');
       at(new Date(reportedAt.getTime() + minutesLater * 60_000));
-      await mod.post(`/comments/moderation/comments/${id}/actions`, { action: 'approve', reason: 'ok', version: (await row(id)).version });
+      await mod.post(`/comments/moderation/comments/${id}/actions`, {
+        action: 'approve',
+        reason: 'ok',
+        version: (await row(id)).version,
+      });
     };
     // Full-time: 10, 20, 30 minutes. Part-time: 60 and 240 minutes.
     // In a week of its own, away from the other tests' moments.
@@ -170,7 +200,13 @@ describe('figures for moderators and editors', () => {
     expect(week.fullTime).toMatchObject({ items: 3, medianMinutes: 20, p90Minutes: 30 });
     expect(week.partTime).toMatchObject({ items: 2, medianMinutes: 60, p90Minutes: 240 });
     expect(res.body.data.responseTimes.last30Days.all.items).toBeGreaterThanOrEqual(5);
-    expect(res.body.data.open).toEqual(expect.objectContaining({ reported: expect.any(Number), 'auto-hidden': expect.any(Number), held: expect.any(Number) }));
+    expect(res.body.data.open).toEqual(
+      expect.objectContaining({
+        reported: expect.any(Number),
+        'auto-hidden': expect.any(Number),
+        held: expect.any(Number),
+      })
+    );
     expect(res.body.data.oldestOpen).not.toBeNull();
   });
 
@@ -180,15 +216,27 @@ describe('figures for moderators and editors', () => {
     const reporter = (await reportBy(app, id, 0))[0];
     expect(reporter).toBeUndefined();
     const evil = await createSubscriber(app, token);
-    await app.http().post(`/api/comments/${id}/reports`).set(bearer(evil)).send({ data: { reason: 'other', note: '=HYPERLINK("http://evil.example","click"), "quoted"' } });
-    await adminCall(app, moderator).post(`/comments/moderation/comments/${id}/actions`, { action: 'hide', reason: 'ok', version: (await row(id)).version });
+    await app
+      .http()
+      .post(`/api/comments/${id}/reports`)
+      .set(bearer(evil))
+      .send({ data: { reason: 'other', note: '=HYPERLINK("http://evil.example","click"), "quoted"' } });
+    await adminCall(app, moderator).post(`/comments/moderation/comments/${id}/actions`, {
+      action: 'hide',
+      reason: 'ok',
+      version: (await row(id)).version,
+    });
 
     const res = await adminCall(app, moderator).get('/comments/moderation/register.csv?from=2026-01-01T00:00:00Z');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/csv/);
     const lines = res.text.trim().split('\r\n');
-    expect(lines[0]).toBe('reported_at,report_id,comment_id,story_id,reason,note,decision,outcome,moderator,decided_at');
-    const total = await app.strapi.db.query('plugin::comments.report').count({ where: { createdAt: { $gte: new Date('2026-01-01T00:00:00Z') } } });
+    expect(lines[0]).toBe(
+      'reported_at,report_id,comment_id,story_id,reason,note,decision,outcome,moderator,decided_at'
+    );
+    const total = await app.strapi.db
+      .query('plugin::comments.report')
+      .count({ where: { createdAt: { $gte: new Date('2026-01-01T00:00:00Z') } } });
     expect(lines).toHaveLength(total + 1);
     const line = lines.find((l) => l.includes(id) && l.includes('other')) as string;
     expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""click""), ""quoted"""`);
@@ -198,7 +246,9 @@ describe('figures for moderators and editors', () => {
   });
 
   test("an editor's story summary shows comments, open reports by reason, complaints and the figures that do not add up", async () => {
-    const story = await app.strapi.documents('api::article.article').findFirst({ filters: { slug: 'japan-foreign-minister-kyiv-north-korea' }, status: 'published' });
+    const story = await app.strapi
+      .documents('api::article.article')
+      .findFirst({ filters: { slug: 'japan-foreign-minister-kyiv-north-korea' }, status: 'published' });
     at(WEEKDAY_10_LONDON);
     const id = await postAndGetId(app, author, story!.documentId, 'It was 85 drones, not 83');
     await reportBy(app, id, 1, 'factual-error');
@@ -208,7 +258,12 @@ describe('figures for moderators and editors', () => {
     expect(res.body.data).toMatchObject({ comments: { total: 1, visible: 1 }, openReports: { 'off-topic': 2 } });
     expect(res.body.data.factualErrorComplaints).toHaveLength(1);
     expect(res.body.data.inconsistentFigures).toEqual([
-      expect.objectContaining({ label: 'Shahed drones Russia attacked Ukraine with', value: 83, breakdownKind: 'complete', consistency: expect.objectContaining({ breakdownTotal: 85 }) }),
+      expect.objectContaining({
+        label: 'Shahed drones Russia attacked Ukraine with',
+        value: 83,
+        breakdownKind: 'complete',
+        consistency: expect.objectContaining({ breakdownTotal: 85 }),
+      }),
     ]);
     expectErrorEnvelope(await adminCall(app, editor).get('/comments/editorial/articles/nosuchstory1'), 404);
   });
@@ -220,17 +275,33 @@ describe('settings', () => {
     const read = await adminCall(app, moderator).get('/comments/moderation/settings');
     expect(read.status).toBe(200);
     expect(read.body.data.defaults.autoHide).toEqual({ fullTime: 5, partTime: 3 });
-    expectErrorEnvelope(await adminCall(app, moderator).put('/comments/moderation/settings', { data: { autoHide: { fullTime: 6 } } }), 403);
+    expectErrorEnvelope(
+      await adminCall(app, moderator).put('/comments/moderation/settings', { data: { autoHide: { fullTime: 6 } } }),
+      403
+    );
 
     const admin = adminCall(app, superAdmin);
-    const bad = await admin.put('/comments/moderation/settings', { data: { autoHide: { fullTime: 0 }, schedule: { timezone: 'Mars/Olympus' } } });
+    const bad = await admin.put('/comments/moderation/settings', {
+      data: { autoHide: { fullTime: 0 }, schedule: { timezone: 'Mars/Olympus' } },
+    });
     expectErrorEnvelope(bad, 400);
     expect(JSON.stringify(bad.body.error.details)).toMatch(/timezone/);
     expectErrorEnvelope(await admin.put('/comments/moderation/settings', { data: { colour: 'red' } }), 400);
-    expectErrorEnvelope(await admin.put('/comments/moderation/settings', { data: { schedule: { fullTime: [{ days: [1], start: '18:00', end: '09:00' }] } } }), 400);
+    expectErrorEnvelope(
+      await admin.put('/comments/moderation/settings', {
+        data: { schedule: { fullTime: [{ days: [1], start: '18:00', end: '09:00' }] } },
+      }),
+      400
+    );
 
     const current = (await admin.get('/comments/moderation/settings')).body.data.overrides;
-    const saved = await admin.put('/comments/moderation/settings', { data: { ...current, autoHide: { fullTime: 7, partTime: 2 }, words: { banned: ['verboten'], suspect: [], flagProfanity: true } } });
+    const saved = await admin.put('/comments/moderation/settings', {
+      data: {
+        ...current,
+        autoHide: { fullTime: 7, partTime: 2 },
+        words: { banned: ['verboten'], suspect: [], flagProfanity: true },
+      },
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.data.settings.autoHide).toEqual({ fullTime: 7, partTime: 2 });
     at(WEEKDAY_10_LONDON);

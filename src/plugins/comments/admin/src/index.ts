@@ -7,7 +7,10 @@ import { prefixTranslations } from './utils/translate';
 interface AdminApp {
   registerPlugin(plugin: { id: string; name: string }): void;
   addMenuLink(link: Record<string, unknown>): void;
-  addSettingsLink(section: { id: string; intlLabel: { id: string; defaultMessage: string } }, link: Record<string, unknown>): void;
+  addSettingsLink(
+    section: { id: string; intlLabel: { id: string; defaultMessage: string } },
+    link: Record<string, unknown>
+  ): void;
   getPlugin(id: string): { apis: { addEditViewSidePanel(panels: unknown[]): void } };
 }
 

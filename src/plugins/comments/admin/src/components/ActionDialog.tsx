@@ -36,16 +36,25 @@ export const ActionDialog = ({ action, currentBody, onConfirm, onCancel }: Props
             {action === 'amend' && (
               <Field.Root name="body" required>
                 <Field.Label>{t('dialog.body')}</Field.Label>
-                <Textarea value={body} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setBody(event.target.value)} />
+                <Textarea
+                  value={body}
+                  onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setBody(event.target.value)}
+                />
               </Field.Root>
             )}
             <Field.Root name="reason" required>
               <Field.Label>{t('dialog.reason')}</Field.Label>
-              <Textarea value={reason} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setReason(event.target.value)} />
+              <Textarea
+                value={reason}
+                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setReason(event.target.value)}
+              />
             </Field.Root>
             <Field.Root name="publicReason">
               <Field.Label>{t('dialog.publicReason')}</Field.Label>
-              <Textarea value={publicReason} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setPublicReason(event.target.value)} />
+              <Textarea
+                value={publicReason}
+                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setPublicReason(event.target.value)}
+              />
             </Field.Root>
           </Flex>
         </Dialog.Body>
@@ -57,7 +66,14 @@ export const ActionDialog = ({ action, currentBody, onConfirm, onCancel }: Props
           </Dialog.Cancel>
           <Button
             disabled={reason.trim() === '' || (action === 'amend' && body.trim() === '')}
-            onClick={() => onConfirm({ action, reason, publicReason: publicReason.trim() || undefined, body: action === 'amend' ? body : undefined })}
+            onClick={() =>
+              onConfirm({
+                action,
+                reason,
+                publicReason: publicReason.trim() || undefined,
+                body: action === 'amend' ? body : undefined,
+              })
+            }
           >
             {t('dialog.confirm')}
           </Button>

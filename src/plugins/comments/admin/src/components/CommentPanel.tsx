@@ -7,12 +7,27 @@ import { useT } from '../utils/translate';
 
 interface CommentDetail {
   data: {
-    comment: { documentId: string; body: string; status: string; version: number; author: { displayName: string | null; documentId: string | null } };
+    comment: {
+      documentId: string;
+      body: string;
+      status: string;
+      version: number;
+      author: { displayName: string | null; documentId: string | null };
+    };
     thread: { title: string | null; documentId: string };
     parent: { body: string; author: { displayName: string | null } } | null;
-    neighbours: { before: Array<{ documentId: string; body: string; author: { displayName: string | null } }>; after: Array<{ documentId: string; body: string; author: { displayName: string | null } }> };
+    neighbours: {
+      before: Array<{ documentId: string; body: string; author: { displayName: string | null } }>;
+      after: Array<{ documentId: string; body: string; author: { displayName: string | null } }>;
+    };
     author: { comments: number; upheldAgainst: number; sanction: string } | null;
-    reports: Array<{ documentId: string; reason: string; note: string | null; state: string; reporter: { displayName: string | null } }>;
+    reports: Array<{
+      documentId: string;
+      reason: string;
+      note: string | null;
+      state: string;
+      reporter: { displayName: string | null };
+    }>;
     history: Array<{ action: string; actor: { type: string; name: string | null }; reason: string | null; at: string }>;
   };
 }
@@ -113,7 +128,17 @@ export const CommentPanel = ({ documentId, canAct, canSanction, onChanged, onClo
       {canAct && (
         <Flex gap={2} wrap="wrap">
           {(ACTIONS_BY_STATUS[comment.status] ?? []).map((action) => (
-            <Button key={action} variant={action === 'approve' || action === 'release' ? 'success-light' : action === 'remove' ? 'danger' : 'secondary'} onClick={() => setPending(action)}>
+            <Button
+              key={action}
+              variant={
+                action === 'approve' || action === 'release'
+                  ? 'success-light'
+                  : action === 'remove'
+                    ? 'danger'
+                    : 'secondary'
+              }
+              onClick={() => setPending(action)}
+            >
               {t(`action.${action}`)}
             </Button>
           ))}
@@ -143,12 +168,22 @@ export const CommentPanel = ({ documentId, canAct, canSanction, onChanged, onClo
       {author && (
         <Box paddingTop={4}>
           <Typography variant="sigma">{t('panel.author')}</Typography>
-          <Typography tag="p">{t('panel.author.record', { comments: author.comments, upheld: author.upheldAgainst, sanction: author.sanction })}</Typography>
+          <Typography tag="p">
+            {t('panel.author.record', {
+              comments: author.comments,
+              upheld: author.upheldAgainst,
+              sanction: author.sanction,
+            })}
+          </Typography>
           {canSanction && comment.author.documentId && (
             <Flex gap={2} paddingTop={2} alignItems="flex-end" wrap="wrap">
               <Field.Root name="until">
                 <Field.Label>{t('panel.sanction.until')}</Field.Label>
-                <TextInput type="datetime-local" value={until} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setUntil(event.target.value)} />
+                <TextInput
+                  type="datetime-local"
+                  value={until}
+                  onChange={(event: React.ChangeEvent<HTMLInputElement>) => setUntil(event.target.value)}
+                />
               </Field.Root>
               <Button variant="secondary" disabled={!until} onClick={() => sanction('suspend')}>
                 {t('panel.sanction.suspend')}
@@ -159,7 +194,10 @@ export const CommentPanel = ({ documentId, canAct, canSanction, onChanged, onClo
               <Button variant="tertiary" onClick={() => sanction('reinstate')}>
                 {t('panel.sanction.reinstate')}
               </Button>
-              <Checkbox checked={hideComments} onCheckedChange={(value: boolean | 'indeterminate') => setHideComments(value === true)}>
+              <Checkbox
+                checked={hideComments}
+                onCheckedChange={(value: boolean | 'indeterminate') => setHideComments(value === true)}
+              >
                 {t('panel.sanction.hideComments')}
               </Checkbox>
             </Flex>

@@ -9,7 +9,13 @@ interface Summary {
     comments: { total: number; visible: number };
     openReports: Record<string, number>;
     factualErrorComplaints: Array<{ documentId: string; note: string | null; comment: { body: string | null } | null }>;
-    inconsistentFigures: Array<{ documentId: string; label: string; value: number; breakdownKind: string; consistency: { breakdownTotal: number } }>;
+    inconsistentFigures: Array<{
+      documentId: string;
+      label: string;
+      value: number;
+      breakdownKind: string;
+      consistency: { breakdownTotal: number };
+    }>;
   };
 }
 
@@ -27,14 +33,21 @@ const Summary = ({ documentId }: { documentId: string }) => {
       <Typography>{t('editorial.comments', { total: comments.total, visible: comments.visible })}</Typography>
       <Box>
         <Typography variant="sigma">{t('editorial.openReports')}</Typography>
-        <Typography tag="p">{reasons.length ? reasons.map(([reason, count]) => `${reason}: ${count}`).join(', ') : t('editorial.none')}</Typography>
+        <Typography tag="p">
+          {reasons.length ? reasons.map(([reason, count]) => `${reason}: ${count}`).join(', ') : t('editorial.none')}
+        </Typography>
       </Box>
       <Box>
         <Typography variant="sigma">{t('editorial.figures')}</Typography>
         {inconsistentFigures.length === 0 && <Typography tag="p">{t('editorial.none')}</Typography>}
         {inconsistentFigures.map((figure) => (
           <Typography key={figure.documentId} tag="p" textColor="danger600" data-testid="inconsistent-figure">
-            {t('editorial.figure', { label: figure.label, total: figure.value, sum: figure.consistency.breakdownTotal, kind: figure.breakdownKind })}
+            {t('editorial.figure', {
+              label: figure.label,
+              total: figure.value,
+              sum: figure.consistency.breakdownTotal,
+              kind: figure.breakdownKind,
+            })}
           </Typography>
         ))}
       </Box>

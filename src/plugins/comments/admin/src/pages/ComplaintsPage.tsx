@@ -6,7 +6,13 @@ import { useAdminGet } from '../utils/api';
 import { useT } from '../utils/translate';
 
 interface Complaints {
-  data: Array<{ documentId: string; story: { title: string | null; documentId: string }; comment: { body: string | null } | null; note: string | null; createdAt: string }>;
+  data: Array<{
+    documentId: string;
+    story: { title: string | null; documentId: string };
+    comment: { body: string | null } | null;
+    note: string | null;
+    createdAt: string;
+  }>;
   meta: { pagination: { page: number; pageCount: number } };
 }
 
@@ -23,29 +29,59 @@ const ComplaintsList = () => {
         <Table colCount={4} rowCount={rows.length + 1}>
           <Thead>
             <Tr>
-              <Th><Typography variant="sigma">{t('complaints.column.story')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('complaints.column.comment')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('complaints.column.note')}</Typography></Th>
-              <Th><Typography variant="sigma">{t('complaints.column.when')}</Typography></Th>
+              <Th>
+                <Typography variant="sigma">{t('complaints.column.story')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('complaints.column.comment')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('complaints.column.note')}</Typography>
+              </Th>
+              <Th>
+                <Typography variant="sigma">{t('complaints.column.when')}</Typography>
+              </Th>
             </Tr>
           </Thead>
           <Tbody>
-            {rows.length === 0 && <Tr><Td colSpan={4}><Typography>{t('complaints.empty')}</Typography></Td></Tr>}
+            {rows.length === 0 && (
+              <Tr>
+                <Td colSpan={4}>
+                  <Typography>{t('complaints.empty')}</Typography>
+                </Td>
+              </Tr>
+            )}
             {rows.map((row) => (
               <Tr key={row.documentId} data-testid="complaint-row">
-                <Td><Typography>{row.story.title ?? row.story.documentId}</Typography></Td>
-                <Td style={{ maxWidth: 360 }}><Typography ellipsis>{row.comment?.body ?? '–'}</Typography></Td>
-                <Td style={{ maxWidth: 360 }}><Typography ellipsis>{row.note ?? ''}</Typography></Td>
-                <Td><Typography>{new Date(row.createdAt).toLocaleString()}</Typography></Td>
+                <Td>
+                  <Typography>{row.story.title ?? row.story.documentId}</Typography>
+                </Td>
+                <Td style={{ maxWidth: 360 }}>
+                  <Typography ellipsis>{row.comment?.body ?? '–'}</Typography>
+                </Td>
+                <Td style={{ maxWidth: 360 }}>
+                  <Typography ellipsis>{row.note ?? ''}</Typography>
+                </Td>
+                <Td>
+                  <Typography>{new Date(row.createdAt).toLocaleString()}</Typography>
+                </Td>
               </Tr>
             ))}
           </Tbody>
         </Table>
         {data && data.meta.pagination.pageCount > 1 && (
           <Flex gap={2} paddingTop={4} justifyContent="flex-end">
-            <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('queue.previous')}</Button>
+            <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+              {t('queue.previous')}
+            </Button>
             <Typography>{t('queue.page', { page, pageCount: data.meta.pagination.pageCount })}</Typography>
-            <Button variant="tertiary" disabled={page >= data.meta.pagination.pageCount} onClick={() => setPage(page + 1)}>{t('queue.next')}</Button>
+            <Button
+              variant="tertiary"
+              disabled={page >= data.meta.pagination.pageCount}
+              onClick={() => setPage(page + 1)}
+            >
+              {t('queue.next')}
+            </Button>
           </Flex>
         )}
       </Layouts.Content>

@@ -1,5 +1,20 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Badge, Box, Button, Checkbox, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import {
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Flex,
+  SingleSelect,
+  SingleSelectOption,
+  Table,
+  Tbody,
+  Td,
+  Th,
+  Thead,
+  Tr,
+  Typography,
+} from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { CommentPanel } from '../components/CommentPanel';
 import { PERMISSIONS } from '../permissions';
@@ -15,7 +30,10 @@ interface Stats {
 }
 
 const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.getAttribute('role') === 'dialog');
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
+    target.getAttribute('role') === 'dialog');
 
 const QueueScreen = () => {
   const t = useT();
@@ -47,12 +65,18 @@ const QueueScreen = () => {
 
   const act = useCallback(
     async (action: 'approve' | 'hide', ids: string[]) => {
-      const items = rows.filter((row) => ids.includes(row.documentId)).map((row) => ({ documentId: row.documentId, version: row.version }));
+      const items = rows
+        .filter((row) => ids.includes(row.documentId))
+        .map((row) => ({ documentId: row.documentId, version: row.version }));
       if (items.length === 0) return;
       const reasonText = window.prompt(t('dialog.reason'));
       if (!reasonText) return;
       try {
-        const response = await post<{ data: { results: Array<{ result: string }> } }>('/comments/moderation/bulk', { action, reason: reasonText, items });
+        const response = await post<{ data: { results: Array<{ result: string }> } }>('/comments/moderation/bulk', {
+          action,
+          reason: reasonText,
+          items,
+        });
         const results = response.data.data.results;
         toggleNotification({
           type: 'info',
@@ -91,12 +115,13 @@ const QueueScreen = () => {
   const counts = data?.meta.counts ?? {};
   const pagination = data?.meta.pagination;
   const cover = stats.data?.data.cover.cover;
-  const toggle = (id: string) => setSelected((previous) => {
-    const next = new Set(previous);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    return next;
-  });
+  const toggle = (id: string) =>
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   return (
     <Page.Main>
@@ -105,90 +130,187 @@ const QueueScreen = () => {
         subtitle={
           <Flex gap={3} data-testid="queue-header">
             <Typography textColor="neutral600">{t('queue.subtitle')}</Typography>
-            {cover && <Badge active={cover === 'full-time'}>{t('queue.cover', { cover: t(`queue.cover.${cover}`) })}</Badge>}
-            <Badge>{stats.data?.data.oldestOpen ? t('queue.oldest', { age: ageOf(stats.data.data.oldestOpen.since) }) : t('queue.oldest.none')}</Badge>
+            {cover && (
+              <Badge active={cover === 'full-time'}>{t('queue.cover', { cover: t(`queue.cover.${cover}`) })}</Badge>
+            )}
+            <Badge>
+              {stats.data?.data.oldestOpen
+                ? t('queue.oldest', { age: ageOf(stats.data.data.oldestOpen.since) })
+                : t('queue.oldest.none')}
+            </Badge>
           </Flex>
         }
       />
       <Layouts.Content>
         <Flex gap={2} paddingBottom={4} wrap="wrap" role="tablist">
           {QUEUES.map((name) => (
-            <Button key={name} role="tab" aria-selected={queue === name} variant={queue === name ? 'default' : 'tertiary'} onClick={() => { setQueue(name); setPage(1); }}>
+            <Button
+              key={name}
+              role="tab"
+              aria-selected={queue === name}
+              variant={queue === name ? 'default' : 'tertiary'}
+              onClick={() => {
+                setQueue(name);
+                setPage(1);
+              }}
+            >
               {t(`queue.tab.${name}`)} ({counts[name] ?? 0})
             </Button>
           ))}
         </Flex>
         <Flex gap={4} paddingBottom={4} alignItems="flex-end" wrap="wrap">
           <Box minWidth="200px">
-            <SingleSelect aria-label={t('queue.filter.reason')} placeholder={t('queue.filter.reason.any')} value={reason} onChange={(value: string | number) => { setReason(String(value)); setPage(1); }} onClear={() => setReason('')}>
+            <SingleSelect
+              aria-label={t('queue.filter.reason')}
+              placeholder={t('queue.filter.reason.any')}
+              value={reason}
+              onChange={(value: string | number) => {
+                setReason(String(value));
+                setPage(1);
+              }}
+              onClear={() => setReason('')}
+            >
               {REASONS.map((name) => (
-                <SingleSelectOption key={name} value={name}>{name}</SingleSelectOption>
+                <SingleSelectOption key={name} value={name}>
+                  {name}
+                </SingleSelectOption>
               ))}
             </SingleSelect>
           </Box>
           <Box minWidth="200px">
-            <SingleSelect aria-label={t('queue.filter.sort')} value={sort} onChange={(value: string | number) => setSort(value as (typeof SORTS)[number])}>
+            <SingleSelect
+              aria-label={t('queue.filter.sort')}
+              value={sort}
+              onChange={(value: string | number) => setSort(value as (typeof SORTS)[number])}
+            >
               {SORTS.map((name) => (
-                <SingleSelectOption key={name} value={name}>{t(`queue.sort.${name}`)}</SingleSelectOption>
+                <SingleSelectOption key={name} value={name}>
+                  {t(`queue.sort.${name}`)}
+                </SingleSelectOption>
               ))}
             </SingleSelect>
           </Box>
           {allowedActions.canAct && selected.size > 0 && (
             <Flex gap={2}>
               <Typography>{t('queue.bulk.selected', { count: selected.size })}</Typography>
-              <Button variant="success-light" onClick={() => act('approve', [...selected])}>{t('queue.bulk.approve')}</Button>
-              <Button variant="danger-light" onClick={() => act('hide', [...selected])}>{t('queue.bulk.hide')}</Button>
+              <Button variant="success-light" onClick={() => act('approve', [...selected])}>
+                {t('queue.bulk.approve')}
+              </Button>
+              <Button variant="danger-light" onClick={() => act('hide', [...selected])}>
+                {t('queue.bulk.hide')}
+              </Button>
             </Flex>
           )}
         </Flex>
-        <Typography variant="pi" textColor="neutral600" data-testid="keyboard-help">{t('queue.keys')}</Typography>
+        <Typography variant="pi" textColor="neutral600" data-testid="keyboard-help">
+          {t('queue.keys')}
+        </Typography>
         <Flex gap={4} alignItems="flex-start" paddingTop={2}>
           <Box flex="1">
             <Table colCount={7} rowCount={rows.length + 1}>
               <Thead>
                 <Tr>
-                  <Th><Typography variant="sigma">✓</Typography></Th>
-                  <Th><Typography variant="sigma">{t('queue.column.comment')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('queue.column.story')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('queue.column.reasons')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('queue.column.reporters')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('queue.column.age')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('queue.column.state')}</Typography></Th>
+                  <Th>
+                    <Typography variant="sigma">✓</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('queue.column.comment')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('queue.column.story')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('queue.column.reasons')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('queue.column.reporters')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('queue.column.age')}</Typography>
+                  </Th>
+                  <Th>
+                    <Typography variant="sigma">{t('queue.column.state')}</Typography>
+                  </Th>
                 </Tr>
               </Thead>
               <Tbody>
                 {rows.length === 0 && (
-                  <Tr><Td colSpan={7}><Typography>{t('queue.empty')}</Typography></Td></Tr>
+                  <Tr>
+                    <Td colSpan={7}>
+                      <Typography>{t('queue.empty')}</Typography>
+                    </Td>
+                  </Tr>
                 )}
                 {rows.map((row, index) => (
-                  <Tr key={row.documentId} data-testid="queue-row" data-document-id={row.documentId} aria-selected={index === cursor} onClick={() => { setCursor(index); setOpenId(row.documentId); }} style={{ cursor: 'pointer', background: index === cursor ? 'rgba(73, 69, 255, 0.08)' : undefined }}>
+                  <Tr
+                    key={row.documentId}
+                    data-testid="queue-row"
+                    data-document-id={row.documentId}
+                    aria-selected={index === cursor}
+                    onClick={() => {
+                      setCursor(index);
+                      setOpenId(row.documentId);
+                    }}
+                    style={{ cursor: 'pointer', background: index === cursor ? 'rgba(73, 69, 255, 0.08)' : undefined }}
+                  >
                     <Td onClick={(event: React.MouseEvent) => event.stopPropagation()}>
-                      <Checkbox aria-label={t('queue.select')} checked={selected.has(row.documentId)} onCheckedChange={() => toggle(row.documentId)} />
+                      <Checkbox
+                        aria-label={t('queue.select')}
+                        checked={selected.has(row.documentId)}
+                        onCheckedChange={() => toggle(row.documentId)}
+                      />
                     </Td>
                     <Td style={{ maxWidth: 360 }}>
-                      <Typography data-testid="queue-body" ellipsis>{row.body}</Typography>
-                      <Typography variant="pi" textColor="neutral600">{row.author.displayName}</Typography>
+                      <Typography data-testid="queue-body" ellipsis>
+                        {row.body}
+                      </Typography>
+                      <Typography variant="pi" textColor="neutral600">
+                        {row.author.displayName}
+                      </Typography>
                     </Td>
-                    <Td><Typography ellipsis>{row.thread.title ?? row.thread.documentId}</Typography></Td>
-                    <Td>{row.reasons.map((entry) => <Badge key={entry.reason}>{`${entry.reason} ×${entry.count}`}</Badge>)}</Td>
-                    <Td><Typography>{row.reporters}</Typography></Td>
-                    <Td><Typography>{ageOf(row.firstReportedAt ?? row.createdAt)}</Typography></Td>
-                    <Td><Badge>{row.state}</Badge></Td>
+                    <Td>
+                      <Typography ellipsis>{row.thread.title ?? row.thread.documentId}</Typography>
+                    </Td>
+                    <Td>
+                      {row.reasons.map((entry) => (
+                        <Badge key={entry.reason}>{`${entry.reason} ×${entry.count}`}</Badge>
+                      ))}
+                    </Td>
+                    <Td>
+                      <Typography>{row.reporters}</Typography>
+                    </Td>
+                    <Td>
+                      <Typography>{ageOf(row.firstReportedAt ?? row.createdAt)}</Typography>
+                    </Td>
+                    <Td>
+                      <Badge>{row.state}</Badge>
+                    </Td>
                   </Tr>
                 ))}
               </Tbody>
             </Table>
             {pagination && pagination.pageCount > 1 && (
               <Flex gap={2} paddingTop={4} justifyContent="flex-end">
-                <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>{t('queue.previous')}</Button>
+                <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+                  {t('queue.previous')}
+                </Button>
                 <Typography>{t('queue.page', { page, pageCount: pagination.pageCount })}</Typography>
-                <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => setPage(page + 1)}>{t('queue.next')}</Button>
+                <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => setPage(page + 1)}>
+                  {t('queue.next')}
+                </Button>
               </Flex>
             )}
           </Box>
           {openId && (
             <Box width="45%">
-              <CommentPanel key={openId} documentId={openId} canAct={allowedActions.canAct} canSanction={allowedActions.canSanction} onChanged={refresh} onClose={() => setOpenId(null)} />
+              <CommentPanel
+                key={openId}
+                documentId={openId}
+                canAct={allowedActions.canAct}
+                canSanction={allowedActions.canSanction}
+                onChanged={refresh}
+                onClose={() => setOpenId(null)}
+              />
             </Box>
           )}
         </Flex>

@@ -8,12 +8,16 @@ import { useT } from '../utils/translate';
 interface Settings {
   editWindowMinutes: number;
   words: { banned: string[]; suspect: string[]; flagProfanity: boolean };
-  rateLimits: { post: { points: number; durationSeconds: number }; report: { points: number; durationSeconds: number } };
+  rateLimits: {
+    post: { points: number; durationSeconds: number };
+    report: { points: number; durationSeconds: number };
+  };
   schedule: { timezone: string; fullTime: Array<{ days: number[]; start: string; end: string }> };
   autoHide: { fullTime: number; partTime: number };
 }
 
-const windowsToText = (windows: Settings['schedule']['fullTime']) => windows.map((w) => `${w.days.join(',')} ${w.start}-${w.end}`).join('\n');
+const windowsToText = (windows: Settings['schedule']['fullTime']) =>
+  windows.map((w) => `${w.days.join(',')} ${w.start}-${w.end}`).join('\n');
 const textToWindows = (text: string) =>
   text
     .split('\n')
@@ -24,7 +28,11 @@ const textToWindows = (text: string) =>
       const [start = '', end = ''] = hours.split('-');
       return { days: days.split(',').map(Number), start, end };
     });
-const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 /** Thresholds, schedule, word lists, edit window and rate limits, with the API's validation messages. */
 const SettingsForm = () => {
@@ -32,7 +40,9 @@ const SettingsForm = () => {
   const { put } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC({ update: PERMISSIONS.settingsUpdate });
-  const { data, reload } = useAdminGet<{ data: { settings: Settings; overrides: Partial<Settings> } }>('/comments/moderation/settings');
+  const { data, reload } = useAdminGet<{ data: { settings: Settings; overrides: Partial<Settings> } }>(
+    '/comments/moderation/settings'
+  );
   const [form, setForm] = useState<Settings | null>(null);
   const [windowsText, setWindowsText] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -61,7 +71,12 @@ const SettingsForm = () => {
       toggleNotification({ type: 'success', message: t('settings.saved') });
       reload();
     } catch (error) {
-      const problems = (error as { response?: { data?: { error?: { details?: { errors?: Array<{ path: string[]; message: string }> } } } } }).response?.data?.error?.details?.errors ?? [];
+      const problems =
+        (
+          error as {
+            response?: { data?: { error?: { details?: { errors?: Array<{ path: string[]; message: string }> } } } };
+          }
+        ).response?.data?.error?.details?.errors ?? [];
       setErrors(Object.fromEntries(problems.map((problem) => [problem.path.slice(1).join('.'), problem.message])));
       toggleNotification({ type: 'danger', message: t('notice.error', { message: errorMessage(error) }) });
     }
@@ -87,37 +102,68 @@ const SettingsForm = () => {
       <Layouts.Content>
         <Box background="neutral0" padding={6} shadow="tableShadow" hasRadius>
           <Grid.Root gap={4}>
-            {number(t('settings.autoHide.fullTime'), 'autoHide.fullTime', form.autoHide.fullTime, (v) => setForm({ ...form, autoHide: { ...form.autoHide, fullTime: v } }))}
-            {number(t('settings.autoHide.partTime'), 'autoHide.partTime', form.autoHide.partTime, (v) => setForm({ ...form, autoHide: { ...form.autoHide, partTime: v } }))}
+            {number(t('settings.autoHide.fullTime'), 'autoHide.fullTime', form.autoHide.fullTime, (v) =>
+              setForm({ ...form, autoHide: { ...form.autoHide, fullTime: v } })
+            )}
+            {number(t('settings.autoHide.partTime'), 'autoHide.partTime', form.autoHide.partTime, (v) =>
+              setForm({ ...form, autoHide: { ...form.autoHide, partTime: v } })
+            )}
             <Grid.Item col={6} s={12}>
               <Field.Root name="schedule.timezone" error={errors['schedule.timezone']}>
                 <Field.Label>{t('settings.timezone')}</Field.Label>
-                <TextInput value={form.schedule.timezone} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, schedule: { ...form.schedule, timezone: event.target.value } })} />
+                <TextInput
+                  value={form.schedule.timezone}
+                  onChange={(event: React.ChangeEvent<HTMLInputElement>) =>
+                    setForm({ ...form, schedule: { ...form.schedule, timezone: event.target.value } })
+                  }
+                />
                 <Field.Error />
               </Field.Root>
             </Grid.Item>
-            {number(t('settings.editWindow'), 'editWindowMinutes', form.editWindowMinutes, (v) => setForm({ ...form, editWindowMinutes: v }))}
+            {number(t('settings.editWindow'), 'editWindowMinutes', form.editWindowMinutes, (v) =>
+              setForm({ ...form, editWindowMinutes: v })
+            )}
             <Grid.Item col={12}>
-              <Field.Root name="schedule.fullTime" error={Object.entries(errors).find(([key]) => key.startsWith('schedule.fullTime'))?.[1]}>
+              <Field.Root
+                name="schedule.fullTime"
+                error={Object.entries(errors).find(([key]) => key.startsWith('schedule.fullTime'))?.[1]}
+              >
                 <Field.Label>{t('settings.fullTime')}</Field.Label>
-                <Textarea value={windowsText} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setWindowsText(event.target.value)} />
+                <Textarea
+                  value={windowsText}
+                  onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setWindowsText(event.target.value)}
+                />
                 <Field.Error />
               </Field.Root>
             </Grid.Item>
             <Grid.Item col={6} s={12}>
               <Field.Root name="words.banned">
                 <Field.Label>{t('settings.banned')}</Field.Label>
-                <Textarea value={form.words.banned.join('\n')} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setForm({ ...form, words: { ...form.words, banned: lines(event.target.value) } })} />
+                <Textarea
+                  value={form.words.banned.join('\n')}
+                  onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
+                    setForm({ ...form, words: { ...form.words, banned: lines(event.target.value) } })
+                  }
+                />
               </Field.Root>
             </Grid.Item>
             <Grid.Item col={6} s={12}>
               <Field.Root name="words.suspect">
                 <Field.Label>{t('settings.suspect')}</Field.Label>
-                <Textarea value={form.words.suspect.join('\n')} onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setForm({ ...form, words: { ...form.words, suspect: lines(event.target.value) } })} />
+                <Textarea
+                  value={form.words.suspect.join('\n')}
+                  onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
+                    setForm({ ...form, words: { ...form.words, suspect: lines(event.target.value) } })
+                  }
+                />
               </Field.Root>
             </Grid.Item>
-            {number(t('settings.rate.post'), 'rateLimits.post.points', form.rateLimits.post.points, (v) => setForm({ ...form, rateLimits: { ...form.rateLimits, post: { ...form.rateLimits.post, points: v } } }))}
-            {number(t('settings.rate.report'), 'rateLimits.report.points', form.rateLimits.report.points, (v) => setForm({ ...form, rateLimits: { ...form.rateLimits, report: { ...form.rateLimits.report, points: v } } }))}
+            {number(t('settings.rate.post'), 'rateLimits.post.points', form.rateLimits.post.points, (v) =>
+              setForm({ ...form, rateLimits: { ...form.rateLimits, post: { ...form.rateLimits.post, points: v } } })
+            )}
+            {number(t('settings.rate.report'), 'rateLimits.report.points', form.rateLimits.report.points, (v) =>
+              setForm({ ...form, rateLimits: { ...form.rateLimits, report: { ...form.rateLimits.report, points: v } } })
+            )}
           </Grid.Root>
           {Object.keys(errors).length > 0 && (
             <Flex direction="column" paddingTop={4} alignItems="flex-start" data-testid="settings-errors">

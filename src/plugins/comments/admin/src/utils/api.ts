@@ -17,7 +17,10 @@ export interface QueueRow {
 
 export interface QueuePage {
   data: QueueRow[];
-  meta: { pagination: { page: number; pageSize: number; pageCount: number; total: number }; counts: Record<string, number> };
+  meta: {
+    pagination: { page: number; pageSize: number; pageCount: number; total: number };
+    counts: Record<string, number>;
+  };
 }
 
 /** The error message of a failed admin request, in Strapi's envelope. */
@@ -26,10 +29,12 @@ export const errorMessage = (error: unknown): string => {
   return response?.data?.error?.message ?? (error instanceof Error ? error.message : String(error));
 };
 
-export const errorStatus = (error: unknown): number | undefined => (error as { status?: number; response?: { status?: number } }).response?.status ?? (error as { status?: number }).status;
+export const errorStatus = (error: unknown): number | undefined =>
+  (error as { status?: number; response?: { status?: number } }).response?.status ??
+  (error as { status?: number }).status;
 
 /** GETs `url` (re-fetching when it changes or on `reload`); `url` null skips the request. */
-export const useAdminGet = <T,>(url: string | null) => {
+export const useAdminGet = <T>(url: string | null) => {
   const { get } = useFetchClient();
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);

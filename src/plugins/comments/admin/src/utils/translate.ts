@@ -7,7 +7,8 @@ type Key = keyof typeof en;
 /** Translations live in translations/<locale>.json, prefixed with the plugin id by registerTrads. */
 export const useT = () => {
   const { formatMessage } = useIntl();
-  return (key: Key, values?: Record<string, string | number>) => formatMessage({ id: `${PLUGIN_ID}.${key}`, defaultMessage: en[key] }, values);
+  return (key: Key, values?: Record<string, string | number>) =>
+    formatMessage({ id: `${PLUGIN_ID}.${key}`, defaultMessage: en[key] }, values);
 };
 
 export const prefixTranslations = (data: Record<string, string>) =>

@@ -8,11 +8,41 @@ export const ACTIONS = {
 } as const;
 
 export const actions = [
-  { section: 'plugins', displayName: 'Read the moderation queue', uid: 'moderation.read', subCategory: 'moderation', pluginName: 'comments' },
-  { section: 'plugins', displayName: 'Act on comments (approve, hide, amend, remove…)', uid: 'moderation.act', subCategory: 'moderation', pluginName: 'comments' },
-  { section: 'plugins', displayName: 'Sanction commenters (suspend, ban, reinstate)', uid: 'moderation.sanction', subCategory: 'moderation', pluginName: 'comments' },
-  { section: 'plugins', displayName: "Read readers' factual-error complaints", uid: 'editorial.read', subCategory: 'editorial', pluginName: 'comments' },
-  { section: 'plugins', displayName: 'Change the moderation settings', uid: 'settings.update', subCategory: 'settings', pluginName: 'comments' },
+  {
+    section: 'plugins',
+    displayName: 'Read the moderation queue',
+    uid: 'moderation.read',
+    subCategory: 'moderation',
+    pluginName: 'comments',
+  },
+  {
+    section: 'plugins',
+    displayName: 'Act on comments (approve, hide, amend, remove…)',
+    uid: 'moderation.act',
+    subCategory: 'moderation',
+    pluginName: 'comments',
+  },
+  {
+    section: 'plugins',
+    displayName: 'Sanction commenters (suspend, ban, reinstate)',
+    uid: 'moderation.sanction',
+    subCategory: 'moderation',
+    pluginName: 'comments',
+  },
+  {
+    section: 'plugins',
+    displayName: "Read readers' factual-error complaints",
+    uid: 'editorial.read',
+    subCategory: 'editorial',
+    pluginName: 'comments',
+  },
+  {
+    section: 'plugins',
+    displayName: 'Change the moderation settings',
+    uid: 'settings.update',
+    subCategory: 'settings',
+    pluginName: 'comments',
+  },
 ];
 
 /** The Moderator admin role the app seeds: everything but settings. */

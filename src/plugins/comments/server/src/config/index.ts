@@ -59,7 +59,8 @@ export default {
     try {
       configSchema.validateSync(config, { strict: true, abortEarly: false });
     } catch (error) {
-      const messages = error instanceof Error && 'errors' in error ? (error as { errors: string[] }).errors : [String(error)];
+      const messages =
+        error instanceof Error && 'errors' in error ? (error as { errors: string[] }).errors : [String(error)];
       throw new errors.ApplicationError(`Invalid comments plugin config: ${messages.join('; ')}`);
     }
   },

@@ -4,7 +4,9 @@ import { validateSettings } from '../validation/admin';
 
 const describe = async () => {
   const settings = getService('settings');
-  return { data: { settings: await settings.get(), defaults: settings.defaults(), overrides: await settings.overrides() } };
+  return {
+    data: { settings: await settings.get(), defaults: settings.defaults(), overrides: await settings.overrides() },
+  };
 };
 
 const moderationSettings = () => ({

@@ -4,9 +4,20 @@ import type { AdminUser } from '../utils/admin';
 import type { Queue } from '../services/queue';
 import type { ActionInput, BulkInput } from '../services/moderation';
 import type { SanctionInput } from '../services/sanctions';
-import { validateAction, validateBulk, validateDocumentIdParam, validateQueueQuery, validateRange, validateSanction } from '../validation/admin';
+import {
+  validateAction,
+  validateBulk,
+  validateDocumentIdParam,
+  validateQueueQuery,
+  validateRange,
+  validateSanction,
+} from '../validation/admin';
 
-type AdminContext = Context & { params: Record<string, string>; request: Context['request'] & { body?: unknown }; state: { user: AdminUser } };
+type AdminContext = Context & {
+  params: Record<string, string>;
+  request: Context['request'] & { body?: unknown };
+  state: { user: AdminUser };
+};
 
 const moderation = () => ({
   async queue(ctx: AdminContext) {

@@ -8,7 +8,10 @@ const threads = () => ({
     const documentId = await validateDocumentId(ctx.params.documentId);
     const config = getService('settings').defaults();
     const query = await validateThreadQuery(config.thread.maxPageSize)(ctx.query);
-    const page = { ...pageOf(query, config.thread.defaultPageSize), sort: (query.sort ?? 'oldest') as 'oldest' | 'newest' };
+    const page = {
+      ...pageOf(query, config.thread.defaultPageSize),
+      sort: (query.sort ?? 'oldest') as 'oldest' | 'newest',
+    };
     const now = getService('clock').now();
     const thread = await getService('threads').resolve(documentId);
 

@@ -44,7 +44,9 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async historyOf(commentId: number) {
-    return strapi.db.query(UID.moderationEvent).findMany({ where: { commentId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+    return strapi.db
+      .query(UID.moderationEvent)
+      .findMany({ where: { commentId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
   },
 });
 

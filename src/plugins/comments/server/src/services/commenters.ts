@@ -24,7 +24,8 @@ export interface Eligibility {
 }
 
 // Display names are public: no links or addresses that would make them adverts or doxxing.
-const LOOKS_LIKE_URL_OR_EMAIL = /@|:\/\/|www\.|\b[a-z0-9-]+\.(com|net|org|io|co|uk|info|biz|xyz|ru|de|fr|app|dev|me|tv|ly)\b/i;
+const LOOKS_LIKE_URL_OR_EMAIL =
+  /@|:\/\/|www\.|\b[a-z0-9-]+\.(com|net|org|io|co|uk|info|biz|xyz|ru|de|fr|app|dev|me|tv|ly)\b/i;
 
 const REFUSAL_MESSAGES: Partial<Record<RefusalCode, string>> = {
   [REFUSAL.COMMENTING_BANNED]: 'You are banned from commenting.',
@@ -35,7 +36,10 @@ const REFUSAL_MESSAGES: Partial<Record<RefusalCode, string>> = {
 };
 
 const defaultDisplayName = (reader: Reader) =>
-  reader.username && !LOOKS_LIKE_URL_OR_EMAIL.test(reader.username) && reader.username.length <= 40 && reader.username.length >= 2
+  reader.username &&
+  !LOOKS_LIKE_URL_OR_EMAIL.test(reader.username) &&
+  reader.username.length <= 40 &&
+  reader.username.length >= 2
     ? reader.username
     : `Reader ${reader.documentId.slice(0, 6)}`;
 
@@ -48,7 +52,9 @@ const commenters = ({ strapi }: { strapi: Core.Strapi }) => {
       const existing = await query().findOne({ where: { userId: reader.id } });
       if (existing) return existing;
       try {
-        return await query().create({ data: { userId: reader.id, displayName: defaultDisplayName(reader), sanction: 'none', version: 1 } });
+        return await query().create({
+          data: { userId: reader.id, displayName: defaultDisplayName(reader), sanction: 'none', version: 1 },
+        });
       } catch (error) {
         // Two first requests raced on the unique userId: the other one created it.
         const created = await query().findOne({ where: { userId: reader.id } });
@@ -63,14 +69,19 @@ const commenters = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Sanction in force at `now`; a suspension whose end has passed no longer counts. */
     sanctionAt(profile: CommenterProfile, now: Date): 'none' | 'suspended' | 'banned' {
-      if (profile.sanction === 'suspended' && profile.suspendedUntil && new Date(profile.suspendedUntil) <= now) return 'none';
+      if (profile.sanction === 'suspended' && profile.suspendedUntil && new Date(profile.suspendedUntil) <= now)
+        return 'none';
       return profile.sanction;
     },
 
     async eligibility(reader: Reader, profile?: CommenterProfile): Promise<Eligibility> {
       const current = profile ?? (await this.profileOf(reader));
       const now = getService('clock').now();
-      const refuse = (code: RefusalCode): Eligibility => ({ canComment: false, code, message: REFUSAL_MESSAGES[code] ?? null });
+      const refuse = (code: RefusalCode): Eligibility => ({
+        canComment: false,
+        code,
+        message: REFUSAL_MESSAGES[code] ?? null,
+      });
 
       const sanction = this.sanctionAt(current, now);
       if (sanction === 'banned') return refuse(REFUSAL.COMMENTING_BANNED);
@@ -87,7 +98,8 @@ const commenters = ({ strapi }: { strapi: Core.Strapi }) => {
       const profile = await this.profileOf(reader);
       const eligibility = await this.eligibility(reader, profile);
       if (!eligibility.canComment) {
-        const details = eligibility.code === REFUSAL.COMMENTING_SUSPENDED ? { suspendedUntil: profile.suspendedUntil } : {};
+        const details =
+          eligibility.code === REFUSAL.COMMENTING_SUSPENDED ? { suspendedUntil: profile.suspendedUntil } : {};
         throw refusal(eligibility.message ?? 'You may not comment now.', eligibility.code as RefusalCode, details);
       }
       return profile;
@@ -132,19 +144,27 @@ const commenters = ({ strapi }: { strapi: Core.Strapi }) => {
         await query().update({ where: { id: profile.id }, data: { displayName, version: profile.version + 1 } });
         // The public thread shows the name stored on each comment, so renaming updates them together.
         // updateMany does not touch updatedAt by itself, and the thread's ETag depends on it.
-        await strapi.db.query(UID.comment).updateMany({ where: { authorId: reader.id }, data: { authorName: displayName, updatedAt: new Date() } });
+        await strapi.db
+          .query(UID.comment)
+          .updateMany({ where: { authorId: reader.id }, data: { authorName: displayName, updatedAt: new Date() } });
       });
       return this.describe(reader);
     },
 
     async acceptTerms(reader: Reader, version: string) {
       const current = await getService('policy').currentTermsVersion();
-      if (!current) throw new errors.NotFoundError('There are no commenting terms to accept yet.', { code: REFUSAL.POLICY_MISSING });
-      if (version !== current) {
-        throw new errors.ValidationError(`The current terms are version ${current}: read them again and accept that version.`, {
-          code: REFUSAL.TERMS_VERSION_MISMATCH,
-          currentVersion: current,
+      if (!current)
+        throw new errors.NotFoundError('There are no commenting terms to accept yet.', {
+          code: REFUSAL.POLICY_MISSING,
         });
+      if (version !== current) {
+        throw new errors.ValidationError(
+          `The current terms are version ${current}: read them again and accept that version.`,
+          {
+            code: REFUSAL.TERMS_VERSION_MISMATCH,
+            currentVersion: current,
+          }
+        );
       }
       const profile = await this.profileOf(reader);
       await query().update({

@@ -21,7 +21,11 @@ export const snapshot = (row: Pick<CommentRow, 'status' | 'body' | 'version'> & 
   version: row.version,
 });
 
-const authorActor = (reader: Reader, displayName: string | null): Actor => ({ type: 'author', id: reader.id, name: displayName });
+const authorActor = (reader: Reader, displayName: string | null): Actor => ({
+  type: 'author',
+  id: reader.id,
+  name: displayName,
+});
 
 /** Readers' own writes: posting, editing within the window, withdrawing, and their list of comments. */
 const comments = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -30,7 +34,8 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The caller's own comment, or 404 when it does not exist and 403 when it is someone else's. */
   const ownComment = async (reader: Reader, documentId: string): Promise<CommentRow> => {
     const row: CommentRow | null = await query().findOne({ where: { documentId } });
-    if (!row || row.status === 'erased' || row.status === 'withdrawn') throw new errors.NotFoundError('No such comment.');
+    if (!row || row.status === 'erased' || row.status === 'withdrawn')
+      throw new errors.NotFoundError('No such comment.');
     if (row.authorId !== reader.id) {
       if (row.status !== 'visible') throw new errors.NotFoundError('No such comment.');
       throw refusal('Only its author may change a comment.', REFUSAL.NOT_COMMENT_AUTHOR);
@@ -43,7 +48,9 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
     const body = getService('text').normalize(raw, config.body);
     const words = getService('words').check(body, config.words);
     if (words.banned.length > 0) {
-      throw new errors.ValidationError('The comment contains words that are not allowed here.', { code: REFUSAL.BANNED_WORDS });
+      throw new errors.ValidationError('The comment contains words that are not allowed here.', {
+        code: REFUSAL.BANNED_WORDS,
+      });
     }
     return { body, config, suspect: words.suspect };
   };
@@ -60,7 +67,8 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
         const parent: CommentRow | null = await query().findOne({
           where: { documentId: input.parent, threadType: thread.type, threadId: thread.documentId },
         });
-        if (!parent || parent.status !== 'visible') throw new errors.NotFoundError('The comment you reply to does not exist.');
+        if (!parent || parent.status !== 'visible')
+          throw new errors.NotFoundError('The comment you reply to does not exist.');
         // Threads are two levels deep: a reply to a reply joins the same top-level comment.
         parentId = parent.parentId ?? parent.documentId;
       }
@@ -72,7 +80,11 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
       const flagReasons: string[] = suspect.map((word) => `suspect-word:${word}`);
       if (config.repeatWindowMinutes > 0) {
         const repeats = await query().count({
-          where: { authorId: reader.id, bodyHash, createdAt: { $gt: new Date(now.getTime() - config.repeatWindowMinutes * 60_000) } },
+          where: {
+            authorId: reader.id,
+            bodyHash,
+            createdAt: { $gt: new Date(now.getTime() - config.repeatWindowMinutes * 60_000) },
+          },
         });
         if (repeats > 0) flagReasons.push('repeated-post');
       }
@@ -103,7 +115,12 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
           actor: authorActor(reader, profile.displayName),
           comment: row,
           subjectUserId: reader.id,
-          reason: flagReasons.length > 0 ? `flagged: ${flagReasons.join(', ')}` : held ? 'held: high-risk story outside full-time cover' : null,
+          reason:
+            flagReasons.length > 0
+              ? `flagged: ${flagReasons.join(', ')}`
+              : held
+                ? 'held: high-risk story outside full-time cover'
+                : null,
           after: snapshot(row),
         });
         getService('events').afterCommit(onCommit, EVENTS.commentCreated, {
@@ -124,13 +141,20 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
       const now = getService('clock').now();
       const config = await getService('settings').get();
       if (row.moderatedAt) {
-        throw refusal('A moderator has acted on this comment, so it can no longer be edited.', REFUSAL.EDIT_WINDOW_CLOSED, { reason: 'moderated' });
+        throw refusal(
+          'A moderator has acted on this comment, so it can no longer be edited.',
+          REFUSAL.EDIT_WINDOW_CLOSED,
+          { reason: 'moderated' }
+        );
       }
       if (row.status !== 'visible' && row.status !== 'held') throw new errors.NotFoundError('No such comment.');
       const closesAt = new Date(new Date(row.createdAt).getTime() + config.editWindowMinutes * 60_000);
       if (now >= closesAt) {
-        throw refusal(`Comments can be edited for ${config.editWindowMinutes} minutes after posting.`, REFUSAL.EDIT_WINDOW_CLOSED, { reason: 'expired',
-          closedAt: closesAt.toISOString() });
+        throw refusal(
+          `Comments can be edited for ${config.editWindowMinutes} minutes after posting.`,
+          REFUSAL.EDIT_WINDOW_CLOSED,
+          { reason: 'expired', closedAt: closesAt.toISOString() }
+        );
       }
       const thread = await getService('threads').resolve(row.threadId);
       getService('threads').assertOpen(thread, now);
@@ -146,10 +170,15 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
             bodyHash: getService('text').fingerprint(body),
             editedAt: now,
             version: row.version + 1,
-            ...(suspect.length > 0 ? { flagged: true, needsReview: true, flagReasons: suspect.map((word) => `suspect-word:${word}`) } : {}),
+            ...(suspect.length > 0
+              ? { flagged: true, needsReview: true, flagReasons: suspect.map((word) => `suspect-word:${word}`) }
+              : {}),
           },
         });
-        if (!next) throw new errors.ApplicationError('The comment changed meanwhile: reload it and try again.', { code: 'STALE_VERSION' });
+        if (!next)
+          throw new errors.ApplicationError('The comment changed meanwhile: reload it and try again.', {
+            code: 'STALE_VERSION',
+          });
         // The earlier text stays in the audit trail.
         await getService('audit').record({
           action: 'edited',
@@ -200,7 +229,9 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       return {
         data: rows.map(toOwnComment),
-        meta: { pagination: { page: page.page, pageSize: page.pageSize, pageCount: Math.ceil(total / page.pageSize), total } },
+        meta: {
+          pagination: { page: page.page, pageSize: page.pageSize, pageCount: Math.ceil(total / page.pageSize), total },
+        },
       };
     },
   };

@@ -3,7 +3,18 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 
 const BATCH = 500;
-const HEADER = ['reported_at', 'report_id', 'comment_id', 'story_id', 'reason', 'note', 'decision', 'outcome', 'moderator', 'decided_at'];
+const HEADER = [
+  'reported_at',
+  'report_id',
+  'comment_id',
+  'story_id',
+  'reason',
+  'note',
+  'decision',
+  'outcome',
+  'moderator',
+  'decided_at',
+];
 
 // Spreadsheet programs execute cells that start like a formula; a leading quote keeps them text.
 const cell = (value: unknown): string => {
@@ -29,7 +40,9 @@ const complaintsRegister = ({ strapi }: { strapi: Core.Strapi }) => ({
       yield `${HEADER.join(',')}\r\n`;
       let afterId = 0;
       for (;;) {
-        const batch = await strapi.db.query(UID.report).findMany({ where: { ...where, id: { $gt: afterId } }, orderBy: { id: 'asc' }, limit: BATCH });
+        const batch = await strapi.db
+          .query(UID.report)
+          .findMany({ where: { ...where, id: { $gt: afterId } }, orderBy: { id: 'asc' }, limit: BATCH });
         if (batch.length === 0) return;
         for (const report of batch) {
           yield `${[

@@ -23,7 +23,11 @@ const boundariesAfter = (local: DateTime, schedule: Schedule): DateTime[] => {
       if (!window.days.includes(date.weekday)) continue;
       for (const hhmm of [window.start, window.end]) {
         const minutes = minutesOf(hhmm);
-        boundaries.push(date.set({ hour: Math.floor(minutes / 60) % 24, minute: minutes % 60 }).plus({ days: minutes >= 1440 ? 1 : 0 }));
+        boundaries.push(
+          date
+            .set({ hour: Math.floor(minutes / 60) % 24, minute: minutes % 60 })
+            .plus({ days: minutes >= 1440 ? 1 : 0 })
+        );
       }
     }
   }
@@ -43,7 +47,9 @@ const cover = () => ({
   describe(moment: Date, schedule: Schedule) {
     const current = this.at(moment, schedule);
     const local = DateTime.fromJSDate(moment).setZone(schedule.timezone);
-    const next = boundariesAfter(local, schedule).find((boundary) => this.at(boundary.toJSDate(), schedule) !== current);
+    const next = boundariesAfter(local, schedule).find(
+      (boundary) => this.at(boundary.toJSDate(), schedule) !== current
+    );
     return {
       cover: current,
       timezone: schedule.timezone,

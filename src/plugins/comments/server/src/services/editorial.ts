@@ -20,32 +20,62 @@ interface Consistency {
 const editorial = ({ strapi }: { strapi: Core.Strapi }) => {
   const titles = async (type: string, documentIds: string[]) => {
     if (documentIds.length === 0) return new Map<string, string | null>();
-    const documents = await strapi.documents(type as never).findMany({ filters: { documentId: { $in: [...new Set(documentIds)] } }, fields: ['title'] } as never);
-    return new Map((documents as Array<{ documentId: string; title?: string }>).map((document) => [document.documentId, document.title ?? null]));
+    const documents = await strapi
+      .documents(type as never)
+      .findMany({ filters: { documentId: { $in: [...new Set(documentIds)] } }, fields: ['title'] } as never);
+    return new Map(
+      (documents as Array<{ documentId: string; title?: string }>).map((document) => [
+        document.documentId,
+        document.title ?? null,
+      ])
+    );
   };
 
   const complaintRows = async (where: Record<string, unknown>, page: { page: number; pageSize: number }) => {
     const [rows, total] = await Promise.all([
-      strapi.db.query(UID.report).findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: page.pageSize, offset: (page.page - 1) * page.pageSize }),
+      strapi.db
+        .query(UID.report)
+        .findMany({
+          where,
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          limit: page.pageSize,
+          offset: (page.page - 1) * page.pageSize,
+        }),
       strapi.db.query(UID.report).count({ where }),
     ]);
-    const comments = await strapi.db.query(UID.comment).findMany({ where: { id: { $in: rows.map((row: { commentId: number }) => row.commentId) } }, select: ['id', 'body', 'status', 'documentId'] });
+    const comments = await strapi.db
+      .query(UID.comment)
+      .findMany({
+        where: { id: { $in: rows.map((row: { commentId: number }) => row.commentId) } },
+        select: ['id', 'body', 'status', 'documentId'],
+      });
     const bodies = new Map(comments.map((comment: { id: number }) => [comment.id, comment]));
-    const storyTitles = await titles(getService('settings').defaults().commentableTypes[0], rows.map((row: { threadId: string }) => row.threadId));
+    const storyTitles = await titles(
+      getService('settings').defaults().commentableTypes[0],
+      rows.map((row: { threadId: string }) => row.threadId)
+    );
     return {
       data: rows.map((row: Record<string, any>) => {
         const comment = bodies.get(row.commentId) as { body: string; status: string; documentId: string } | undefined;
         return {
           documentId: row.documentId,
           story: { type: row.threadType, documentId: row.threadId, title: storyTitles.get(row.threadId) ?? null },
-          comment: comment ? { documentId: comment.documentId, body: comment.status === 'erased' ? null : comment.body, status: comment.status } : null,
+          comment: comment
+            ? {
+                documentId: comment.documentId,
+                body: comment.status === 'erased' ? null : comment.body,
+                status: comment.status,
+              }
+            : null,
           note: row.note,
           reporter: { displayName: row.reporterName },
           state: row.state,
           createdAt: new Date(row.createdAt).toISOString(),
         };
       }),
-      meta: { pagination: { page: page.page, pageSize: page.pageSize, pageCount: Math.ceil(total / page.pageSize), total } },
+      meta: {
+        pagination: { page: page.page, pageSize: page.pageSize, pageCount: Math.ceil(total / page.pageSize), total },
+      },
     };
   };
 
@@ -65,9 +95,17 @@ const editorial = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!story) throw new errors.NotFoundError('No such story.');
 
       const [comments, visible, openReports, complaints] = await Promise.all([
-        strapi.db.query(UID.comment).count({ where: { threadType: type, threadId: documentId, status: { $ne: 'erased' } } }),
+        strapi.db
+          .query(UID.comment)
+          .count({ where: { threadType: type, threadId: documentId, status: { $ne: 'erased' } } }),
         strapi.db.query(UID.comment).count({ where: { threadType: type, threadId: documentId, status: 'visible' } }),
-        strapi.db.connection('comment_reports').where({ thread_type: type, thread_id: documentId, state: 'open' }).whereNot('reason', EDITORIAL_REASON).groupBy('reason').select('reason').count({ count: '*' }),
+        strapi.db
+          .connection('comment_reports')
+          .where({ thread_type: type, thread_id: documentId, state: 'open' })
+          .whereNot('reason', EDITORIAL_REASON)
+          .groupBy('reason')
+          .select('reason')
+          .count({ count: '*' }),
         complaintRows({ reason: EDITORIAL_REASON, threadId: documentId }, { page: 1, pageSize: 100 }),
       ]);
       const inconsistentFigures = (story.figures ?? [])
@@ -78,14 +116,22 @@ const editorial = ({ strapi }: { strapi: Core.Strapi }) => {
           display: figure.display,
           value: Number(figure.value),
           breakdownKind: figure.breakdownKind,
-          breakdown: (figure.breakdown ?? []).map((item: { label: string; value: string | number }) => ({ label: item.label, value: Number(item.value) })),
+          breakdown: (figure.breakdown ?? []).map((item: { label: string; value: string | number }) => ({
+            label: item.label,
+            value: Number(item.value),
+          })),
           consistency: figure.consistency,
         }));
       return {
         data: {
           story: { type, documentId, title: story.title ?? null },
           comments: { total: comments, visible },
-          openReports: Object.fromEntries((openReports as Array<{ reason: string; count: string | number }>).map((row) => [row.reason, Number(row.count)])),
+          openReports: Object.fromEntries(
+            (openReports as Array<{ reason: string; count: string | number }>).map((row) => [
+              row.reason,
+              Number(row.count),
+            ])
+          ),
           factualErrorComplaints: complaints.data,
           inconsistentFigures,
         },

@@ -63,13 +63,20 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async act(admin: AdminUser, documentId: string, input: ActionInput) {
       const row: CommentRow | null = await comments().findOne({ where: { documentId } });
-      if (!row || row.status === 'erased' || row.status === 'withdrawn') throw new errors.NotFoundError('No such comment.');
+      if (!row || row.status === 'erased' || row.status === 'withdrawn')
+        throw new errors.NotFoundError('No such comment.');
       const transition = TRANSITIONS[input.action];
       if (row.version !== input.version) {
-        throw conflict('Someone else acted on this comment meanwhile: reload it.', { code: REFUSAL.STALE_VERSION, currentVersion: row.version });
+        throw conflict('Someone else acted on this comment meanwhile: reload it.', {
+          code: REFUSAL.STALE_VERSION,
+          currentVersion: row.version,
+        });
       }
       if (!transition.from.includes(row.status)) {
-        throw conflict(`A ${row.status} comment cannot be ${input.action}d.`, { code: REFUSAL.INVALID_TRANSITION, status: row.status });
+        throw conflict(`A ${row.status} comment cannot be ${input.action}d.`, {
+          code: REFUSAL.INVALID_TRANSITION,
+          status: row.status,
+        });
       }
       const config = await getService('settings').get();
       const amendedBody = input.action === 'amend' ? getService('text').normalize(input.body ?? '', config.body) : null;
@@ -78,7 +85,11 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
 
       return strapi.db.transaction(async ({ trx, onCommit }) => {
         // Compare-and-set: of two moderators acting on the same version, only the first succeeds.
-        const claimed = await strapi.db.connection(COMMENTS_TABLE).transacting(trx).where({ id: row.id, version: input.version }).update({ version: input.version + 1 });
+        const claimed = await strapi.db
+          .connection(COMMENTS_TABLE)
+          .transacting(trx)
+          .where({ id: row.id, version: input.version })
+          .update({ version: input.version + 1 });
         if (claimed !== 1) {
           throw conflict('Someone else acted on this comment meanwhile: reload it.', { code: REFUSAL.STALE_VERSION });
         }
@@ -90,16 +101,29 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
             reviewedAt: now,
             moderatedAt: row.moderatedAt ?? now,
             publicReason: input.publicReason ?? null,
-            ...(input.action === 'approve' || input.action === 'release' || input.action === 'restore' ? { flagged: false, autoHidden: false } : {}),
+            ...(input.action === 'approve' || input.action === 'release' || input.action === 'restore'
+              ? { flagged: false, autoHidden: false }
+              : {}),
             ...(input.action === 'hide' ? { autoHidden: false } : {}),
             ...(amendedBody !== null
-              ? { body: amendedBody, bodyHash: getService('text').fingerprint(amendedBody), amendedByModerator: true, amendedAt: now }
+              ? {
+                  body: amendedBody,
+                  bodyHash: getService('text').fingerprint(amendedBody),
+                  amendedByModerator: true,
+                  amendedAt: now,
+                }
               : {}),
           },
         });
         await strapi.db.query(UID.report).updateMany({
           where: { commentId: row.id, state: 'open', reason: { $ne: EDITORIAL_REASON } },
-          data: { state: transition.reports, decision: input.action, resolvedAt: now, resolvedById: actor.id, resolvedByName: actor.name },
+          data: {
+            state: transition.reports,
+            decision: input.action,
+            resolvedAt: now,
+            resolvedById: actor.id,
+            resolvedByName: actor.name,
+          },
         });
         await getService('audit').record({
           action: input.action,
@@ -111,7 +135,12 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
           after: { ...snapshot(updated), publicReason: updated.publicReason ?? null },
         });
         getService('events').afterCommit(onCommit, transition.event, { comment: row.documentId, action: input.action });
-        return { documentId: row.documentId, status: updated.status, version: updated.version, amendedByModerator: Boolean(updated.amendedByModerator) };
+        return {
+          documentId: row.documentId,
+          status: updated.status,
+          version: updated.version,
+          amendedByModerator: Boolean(updated.amendedByModerator),
+        };
       });
     },
 
@@ -120,13 +149,22 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
       const results: BulkResult[] = [];
       for (const item of input.items) {
         try {
-          const done = await this.act(admin, item.documentId, { action: input.action, reason: input.reason, version: item.version });
+          const done = await this.act(admin, item.documentId, {
+            action: input.action,
+            reason: input.reason,
+            version: item.version,
+          });
           results.push({ documentId: item.documentId, result: 'done', status: 200, version: done.version });
         } catch (error) {
           const status = error instanceof errors.NotFoundError ? 404 : ((error as { status?: number }).status ?? 500);
           if (status === 500) throw error;
           const code = (error as { details?: { code?: string } }).details?.code;
-          results.push({ documentId: item.documentId, result: status === 404 ? 'not-found' : code === REFUSAL.STALE_VERSION ? 'stale' : 'invalid', status, code: code ?? null });
+          results.push({
+            documentId: item.documentId,
+            result: status === 404 ? 'not-found' : code === REFUSAL.STALE_VERSION ? 'stale' : 'invalid',
+            status,
+            code: code ?? null,
+          });
         }
       }
       return { results, done: results.filter((result) => result.result === 'done').length };

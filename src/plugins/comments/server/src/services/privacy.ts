@@ -26,7 +26,11 @@ const privacy = ({ strapi }: { strapi: Core.Strapi }) => ({
         suspendedUntil: profile.suspendedUntil,
         sanctionReason: profile.sanctionReason,
       },
-      subscription: subscription && { status: subscription.status, expiresAt: subscription.expiresAt, syncedAt: subscription.syncedAt },
+      subscription: subscription && {
+        status: subscription.status,
+        expiresAt: subscription.expiresAt,
+        syncedAt: subscription.syncedAt,
+      },
       comments: comments.map((row: CommentRow) => toOwnComment(row)),
       reports: reports.map((row: Record<string, unknown>) => ({
         comment: row.commentDocumentId,
@@ -49,12 +53,29 @@ const privacy = ({ strapi }: { strapi: Core.Strapi }) => ({
       await comments.updateMany({
         where: { authorId: reader.id },
         // updateMany does not touch updatedAt by itself, and the thread's ETag depends on it.
-        data: { status: 'erased', body: ERASED_BODY, bodyHash: null, authorName: null, needsReview: false, updatedAt: new Date() },
+        data: {
+          status: 'erased',
+          body: ERASED_BODY,
+          bodyHash: null,
+          authorName: null,
+          needsReview: false,
+          updatedAt: new Date(),
+        },
       });
-      await strapi.db.query(UID.report).updateMany({ where: { reporterId: reader.id }, data: { reporterName: null, note: null } });
-      await strapi.db.query(UID.moderationEvent).updateMany({ where: { actorType: 'author', actorId: reader.id }, data: { actorName: null } });
-      await strapi.db.query(UID.moderationEvent).updateMany({ where: { subjectUserId: reader.id }, data: { before: null, after: null } });
-      await getService('audit').record({ action: 'erased', actor: { type: 'author', id: reader.id, name: null }, subjectUserId: reader.id });
+      await strapi.db
+        .query(UID.report)
+        .updateMany({ where: { reporterId: reader.id }, data: { reporterName: null, note: null } });
+      await strapi.db
+        .query(UID.moderationEvent)
+        .updateMany({ where: { actorType: 'author', actorId: reader.id }, data: { actorName: null } });
+      await strapi.db
+        .query(UID.moderationEvent)
+        .updateMany({ where: { subjectUserId: reader.id }, data: { before: null, after: null } });
+      await getService('audit').record({
+        action: 'erased',
+        actor: { type: 'author', id: reader.id, name: null },
+        subjectUserId: reader.id,
+      });
       await strapi.db.query(UID.commenter).deleteMany({ where: { userId: reader.id } });
       await getService('subscriptions').removeForEmail(reader.email);
       await strapi.db.query('plugin::users-permissions.user').delete({ where: { id: reader.id } });

@@ -40,7 +40,8 @@ const inQueue = (query: Knex.QueryBuilder, queue: Queue): Knex.QueryBuilder => {
   }
 };
 
-const iso = (value: unknown) => (value === null || value === undefined ? null : new Date(value as string).toISOString());
+const iso = (value: unknown) =>
+  value === null || value === undefined ? null : new Date(value as string).toISOString();
 
 /**
  * The moderators' queue: what readers reported and the system flagged, in priority order
@@ -55,7 +56,10 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
     if (query.article) builder = builder.where('thread_id', query.article);
     if (query.reason) {
       builder = builder.whereExists(
-        db()(REPORTS).select(db().raw('1')).whereRaw(`${REPORTS}.comment_id = ${TABLE}.id`).andWhere(`${REPORTS}.reason`, query.reason)
+        db()(REPORTS)
+          .select(db().raw('1'))
+          .whereRaw(`${REPORTS}.comment_id = ${TABLE}.id`)
+          .andWhere(`${REPORTS}.reason`, query.reason)
       );
     }
     if (query.from) builder = builder.where('created_at', '>=', new Date(query.from));
@@ -64,8 +68,16 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const ordered = (builder: Knex.QueryBuilder, sort: QueueQuery['sort']) => {
-    if (sort === 'oldest') return builder.orderBy([{ column: 'created_at', order: 'asc' }, { column: 'id', order: 'asc' }]);
-    if (sort === 'newest') return builder.orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]);
+    if (sort === 'oldest')
+      return builder.orderBy([
+        { column: 'created_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    if (sort === 'newest')
+      return builder.orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ]);
     return builder.orderBy([
       { column: 'auto_hidden', order: 'desc' },
       { column: 'severity', order: 'desc' },
@@ -79,7 +91,12 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
   const reasonsFor = async (ids: number[]) => {
     const byComment = new Map<number, Array<{ reason: string; count: number }>>();
     if (ids.length === 0) return byComment;
-    const rows = await db()(REPORTS).whereIn('comment_id', ids).whereNot('reason', EDITORIAL_REASON).groupBy('comment_id', 'reason').select('comment_id', 'reason').count({ count: '*' });
+    const rows = await db()(REPORTS)
+      .whereIn('comment_id', ids)
+      .whereNot('reason', EDITORIAL_REASON)
+      .groupBy('comment_id', 'reason')
+      .select('comment_id', 'reason')
+      .count({ count: '*' });
     for (const row of rows as Array<{ comment_id: number; reason: string; count: string | number }>) {
       const list = byComment.get(row.comment_id) ?? [];
       list.push({ reason: row.reason, count: Number(row.count) });
@@ -94,8 +111,11 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
     const byType = new Map<string, string[]>();
     for (const thread of threads) byType.set(thread.type, [...(byType.get(thread.type) ?? []), thread.documentId]);
     for (const [type, documentIds] of byType) {
-      const documents = await strapi.documents(type as never).findMany({ filters: { documentId: { $in: [...new Set(documentIds)] } }, fields: ['title'] } as never);
-      for (const document of documents as Array<{ documentId: string; title?: string }>) titles.set(document.documentId, document.title ?? null);
+      const documents = await strapi
+        .documents(type as never)
+        .findMany({ filters: { documentId: { $in: [...new Set(documentIds)] } }, fields: ['title'] } as never);
+      for (const document of documents as Array<{ documentId: string; title?: string }>)
+        titles.set(document.documentId, document.title ?? null);
     }
     return titles;
   };
@@ -151,7 +171,12 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
           lastReportedAt: iso(row.last_reported_at),
         })),
         meta: {
-          pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
+          pagination: {
+            page: query.page,
+            pageSize: query.pageSize,
+            pageCount: Math.ceil(total / query.pageSize),
+            total,
+          },
           counts,
         },
       };
@@ -161,11 +186,19 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
     async detail(documentId: string) {
       const comment: CommentRow | null = await strapi.db.query(UID.comment).findOne({ where: { documentId } });
       if (!comment) throw new errors.NotFoundError('No such comment.');
-      const siblingsWhere = { threadType: comment.threadType, threadId: comment.threadId, parentId: comment.parentId ?? null };
+      const siblingsWhere = {
+        threadType: comment.threadType,
+        threadId: comment.threadId,
+        parentId: comment.parentId ?? null,
+      };
       const [parent, before, after, reports, history, record, titles] = await Promise.all([
         comment.parentId ? strapi.db.query(UID.comment).findOne({ where: { documentId: comment.parentId } }) : null,
-        strapi.db.query(UID.comment).findMany({ where: { ...siblingsWhere, id: { $lt: comment.id } }, orderBy: { id: 'desc' }, limit: 3 }),
-        strapi.db.query(UID.comment).findMany({ where: { ...siblingsWhere, id: { $gt: comment.id } }, orderBy: { id: 'asc' }, limit: 3 }),
+        strapi.db
+          .query(UID.comment)
+          .findMany({ where: { ...siblingsWhere, id: { $lt: comment.id } }, orderBy: { id: 'desc' }, limit: 3 }),
+        strapi.db
+          .query(UID.comment)
+          .findMany({ where: { ...siblingsWhere, id: { $gt: comment.id } }, orderBy: { id: 'asc' }, limit: 3 }),
         strapi.db.query(UID.report).findMany({ where: { commentId: comment.id }, orderBy: { createdAt: 'asc' } }),
         getService('audit').historyOf(comment.id),
         getService('sanctions').recordOf(comment.authorId),
@@ -181,8 +214,15 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
       const { bodyHash: _bodyHash, ...fields } = comment as CommentRow & { bodyHash?: string };
       return {
         data: {
-          comment: { ...fields, author: { displayName: comment.authorName, documentId: await this.userDocumentId(comment.authorId) } },
-          thread: { type: comment.threadType, documentId: comment.threadId, title: titles.get(comment.threadId) ?? null },
+          comment: {
+            ...fields,
+            author: { displayName: comment.authorName, documentId: await this.userDocumentId(comment.authorId) },
+          },
+          thread: {
+            type: comment.threadType,
+            documentId: comment.threadId,
+            title: titles.get(comment.threadId) ?? null,
+          },
           parent: parent ? brief(parent) : null,
           neighbours: { before: before.reverse().map(brief), after: after.map(brief) },
           author: record,
@@ -211,7 +251,9 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async userDocumentId(userId: number | null): Promise<string | null> {
       if (userId === null) return null;
-      const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { id: userId }, select: ['documentId'] });
+      const user = await strapi.db
+        .query('plugin::users-permissions.user')
+        .findOne({ where: { id: userId }, select: ['documentId'] });
       return user?.documentId ?? null;
     },
   };

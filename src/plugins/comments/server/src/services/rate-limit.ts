@@ -64,17 +64,25 @@ const rateLimit = ({ strapi }: { strapi: Core.Strapi }) => {
      * Takes one point for the user (keyed by documentId, unique across databases sharing a Redis);
      * refuses with 429 and Retry-After once the limit is spent.
      */
-    async consume(kind: RateLimitKind, userDocumentId: string, limit: RateLimit, redisUrl: string | null): Promise<void> {
+    async consume(
+      kind: RateLimitKind,
+      userDocumentId: string,
+      limit: RateLimit,
+      redisUrl: string | null
+    ): Promise<void> {
       try {
         await limiterFor(kind, limit, redisUrl).consume(userDocumentId);
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
         strapi.requestContext.get()?.set('Retry-After', String(retryAfter));
-        throw new errors.RateLimitError(`Too many ${kind === 'post' ? 'comments' : 'reports'}: try again in ${retryAfter} s.`, {
-          code: REFUSAL.RATE_LIMITED,
-          retryAfter,
-        });
+        throw new errors.RateLimitError(
+          `Too many ${kind === 'post' ? 'comments' : 'reports'}: try again in ${retryAfter} s.`,
+          {
+            code: REFUSAL.RATE_LIMITED,
+            retryAfter,
+          }
+        );
       }
     },
 

@@ -55,7 +55,12 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
     query().findOne({ where: { commentId, reporterId } });
 
   /** Counts the report and hides the comment at the threshold, inside the report's transaction. */
-  const countTowardsModeration = async (comment: CommentRow, severity: number, trx: Knex.Transaction, onCommit: (fn: () => void) => void) => {
+  const countTowardsModeration = async (
+    comment: CommentRow,
+    severity: number,
+    trx: Knex.Transaction,
+    onCommit: (fn: () => void) => void
+  ) => {
     const now = getService('clock').now();
     const config = await getService('settings').get();
     await strapi.db
@@ -70,7 +75,10 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
       where: { id: comment.id },
       data: { lastReportedAt: now, firstReportedAt: comment.firstReportedAt ?? now, needsReview: true },
     });
-    const threshold = getService('cover').at(now, config.schedule) === 'full-time' ? config.autoHide.fullTime : config.autoHide.partTime;
+    const threshold =
+      getService('cover').at(now, config.schedule) === 'full-time'
+        ? config.autoHide.fullTime
+        : config.autoHide.partTime;
     if (counted.status !== 'visible' || (counted.reportCount ?? 0) < threshold) return;
 
     const hidden: CommentRow = await strapi.db.query(UID.comment).update({
@@ -91,7 +99,9 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async report(reader: Reader, commentDocumentId: string, input: ReportInput) {
-      const comment: CommentRow | null = await strapi.db.query(UID.comment).findOne({ where: { documentId: commentDocumentId } });
+      const comment: CommentRow | null = await strapi.db
+        .query(UID.comment)
+        .findOne({ where: { documentId: commentDocumentId } });
       if (!comment || comment.status !== 'visible') throw new errors.NotFoundError('No such comment.');
       if (comment.authorId === reader.id) {
         throw refusal('You cannot report your own comment.', REFUSAL.CANNOT_REPORT_OWN_COMMENT);
@@ -105,7 +115,10 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
         ? getService('text').normalize(input.note, { minLength: 1, maxLength: config.reportNoteMaxLength }, 'note')
         : null;
       if (input.reason === 'other' && !note) {
-        throw new errors.ValidationError('Say what is wrong in a note when the reason is "other".', { code: 'NOTE_REQUIRED', field: 'note' });
+        throw new errors.ValidationError('Say what is wrong in a note when the reason is "other".', {
+          code: 'NOTE_REQUIRED',
+          field: 'note',
+        });
       }
       await getService('rate-limit').consume('report', reader.documentId, config.rateLimits.report, config.redisUrl);
       const profile = await getService('commenters').profileOf(reader);
@@ -127,7 +140,8 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
               coverAtReport: getService('cover').at(now, config.schedule),
             },
           });
-          if (input.reason !== EDITORIAL_REASON) await countTowardsModeration(comment, REASON_SEVERITY[input.reason], trx, onCommit);
+          if (input.reason !== EDITORIAL_REASON)
+            await countTowardsModeration(comment, REASON_SEVERITY[input.reason], trx, onCommit);
           getService('events').afterCommit(onCommit, EVENTS.commentReported, {
             comment: comment.documentId,
             report: row.documentId,
@@ -148,12 +162,19 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
     async listMine(reader: Reader, page: { page: number; pageSize: number }) {
       const where = { reporterId: reader.id };
       const [rows, total] = await Promise.all([
-        query().findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: page.pageSize, offset: (page.page - 1) * page.pageSize }),
+        query().findMany({
+          where,
+          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+          limit: page.pageSize,
+          offset: (page.page - 1) * page.pageSize,
+        }),
         query().count({ where }),
       ]);
       return {
         data: rows.map(toReaderReport),
-        meta: { pagination: { page: page.page, pageSize: page.pageSize, pageCount: Math.ceil(total / page.pageSize), total } },
+        meta: {
+          pagination: { page: page.page, pageSize: page.pageSize, pageCount: Math.ceil(total / page.pageSize), total },
+        },
       };
     },
   };

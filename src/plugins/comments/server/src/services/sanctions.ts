@@ -18,13 +18,21 @@ const SANCTION_OF = { suspend: 'suspended', ban: 'banned', reinstate: 'none' } a
 /** Suspending, banning and reinstating commenters, optionally hiding their visible comments in the same step. */
 const sanctions = ({ strapi }: { strapi: Core.Strapi }) => ({
   async apply(admin: AdminUser, userDocumentId: string, input: SanctionInput) {
-    const user = await strapi.db.query('plugin::users-permissions.user').findOne({ where: { documentId: userDocumentId } });
+    const user = await strapi.db
+      .query('plugin::users-permissions.user')
+      .findOne({ where: { documentId: userDocumentId } });
     if (!user) throw new errors.NotFoundError('No such reader.');
     const now = getService('clock').now();
     if (input.action === 'suspend' && (!input.until || new Date(input.until) <= now)) {
       throw new errors.ValidationError('A suspension needs an end (`until`) in the future.', { field: 'until' });
     }
-    const reader = { id: user.id, documentId: user.documentId, email: user.email, username: user.username, confirmed: user.confirmed };
+    const reader = {
+      id: user.id,
+      documentId: user.documentId,
+      email: user.email,
+      username: user.username,
+      confirmed: user.confirmed,
+    };
     const profile = await getService('commenters').profileOf(reader);
     const actor = moderatorActor(admin);
     const sanction = SANCTION_OF[input.action];
@@ -50,11 +58,20 @@ const sanctions = ({ strapi }: { strapi: Core.Strapi }) => ({
 
       let hidden = 0;
       if (input.hideComments && input.action !== 'reinstate') {
-        const visible: CommentRow[] = await strapi.db.query(UID.comment).findMany({ where: { authorId: user.id, status: { $in: ['visible', 'held'] } } });
+        const visible: CommentRow[] = await strapi.db
+          .query(UID.comment)
+          .findMany({ where: { authorId: user.id, status: { $in: ['visible', 'held'] } } });
         for (const comment of visible) {
           const after: CommentRow = await strapi.db.query(UID.comment).update({
             where: { id: comment.id },
-            data: { status: 'hidden', autoHidden: false, needsReview: false, reviewedAt: now, moderatedAt: comment.moderatedAt ?? now, version: comment.version + 1 },
+            data: {
+              status: 'hidden',
+              autoHidden: false,
+              needsReview: false,
+              reviewedAt: now,
+              moderatedAt: comment.moderatedAt ?? now,
+              version: comment.version + 1,
+            },
           });
           await getService('audit').record({
             action: 'hide',
@@ -65,12 +82,24 @@ const sanctions = ({ strapi }: { strapi: Core.Strapi }) => ({
             before: snapshot(comment),
             after: snapshot(after),
           });
-          getService('events').afterCommit(onCommit, EVENTS.commentHidden, { comment: comment.documentId, action: 'hide' });
+          getService('events').afterCommit(onCommit, EVENTS.commentHidden, {
+            comment: comment.documentId,
+            action: 'hide',
+          });
           hidden += 1;
         }
       }
-      getService('events').afterCommit(onCommit, EVENTS.commenterSanctioned, { user: user.documentId, sanction, hiddenComments: hidden });
-      return { user: user.documentId, sanction: updated.sanction, suspendedUntil: updated.suspendedUntil ?? null, hiddenComments: hidden };
+      getService('events').afterCommit(onCommit, EVENTS.commenterSanctioned, {
+        user: user.documentId,
+        sanction,
+        hiddenComments: hidden,
+      });
+      return {
+        user: user.documentId,
+        sanction: updated.sanction,
+        suspendedUntil: updated.suspendedUntil ?? null,
+        hiddenComments: hidden,
+      };
     });
   },
 
@@ -84,7 +113,11 @@ const sanctions = ({ strapi }: { strapi: Core.Strapi }) => ({
         orderBy: [{ createdAt: 'desc' }],
         limit: 50,
       }),
-      strapi.db.query(UID.comment).count({ where: { authorId: userId, status: { $in: ['hidden', 'removed'] }, moderatedAt: { $notNull: true } } }),
+      strapi.db
+        .query(UID.comment)
+        .count({
+          where: { authorId: userId, status: { $in: ['hidden', 'removed'] }, moderatedAt: { $notNull: true } },
+        }),
       strapi.db.query(UID.comment).count({ where: { authorId: userId } }),
     ]);
     return {

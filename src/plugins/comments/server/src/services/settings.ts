@@ -3,7 +3,8 @@ import { PLUGIN_ID } from '../constants';
 import type { CommentsConfig } from '../config';
 import { deepMerge } from '../utils/deep-merge';
 
-type DeepPartial<T> = T extends Array<infer Item> ? Item[] : T extends object ? { [Key in keyof T]?: DeepPartial<T[Key]> } : T;
+type DeepPartial<T> =
+  T extends Array<infer Item> ? Item[] : T extends object ? { [Key in keyof T]?: DeepPartial<T[Key]> } : T;
 
 /** The part of the config a moderator may override from the settings route; any key may be left out. */
 export type SettingsOverrides = DeepPartial<

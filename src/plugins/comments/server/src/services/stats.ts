@@ -27,7 +27,13 @@ const stats = ({ strapi }: { strapi: Core.Strapi }) => ({
     const config = await getService('settings').get();
     const [counts, oldest] = await Promise.all([
       getService('queue').counts(),
-      strapi.db.query(UID.comment).findOne({ where: { needsReview: true }, orderBy: [{ createdAt: 'asc' }], select: ['documentId', 'createdAt', 'firstReportedAt'] }),
+      strapi.db
+        .query(UID.comment)
+        .findOne({
+          where: { needsReview: true },
+          orderBy: [{ createdAt: 'asc' }],
+          select: ['documentId', 'createdAt', 'firstReportedAt'],
+        }),
     ]);
     const oldestSince = oldest ? new Date(oldest.firstReportedAt ?? oldest.createdAt) : null;
 
@@ -56,7 +62,11 @@ const stats = ({ strapi }: { strapi: Core.Strapi }) => ({
       data: {
         open: counts,
         oldestOpen: oldestSince
-          ? { documentId: oldest.documentId, since: oldestSince.toISOString(), ageMinutes: Math.round((now.getTime() - oldestSince.getTime()) / 60000) }
+          ? {
+              documentId: oldest.documentId,
+              since: oldestSince.toISOString(),
+              ageMinutes: Math.round((now.getTime() - oldestSince.getTime()) / 60000),
+            }
           : null,
         cover: getService('cover').describe(now, config.schedule),
         responseTimes: { last7Days: week, last30Days: month },

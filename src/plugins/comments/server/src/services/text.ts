@@ -39,7 +39,11 @@ const text = () => ({
     const trimmed = normalized.trim().replace(/\n{3,}/g, '\n\n');
     const length = [...trimmed].length;
     if (length < limits.minLength) {
-      throw new errors.ValidationError(`${field} must not be empty`, { code: 'TOO_SHORT', field, minLength: limits.minLength });
+      throw new errors.ValidationError(`${field} must not be empty`, {
+        code: 'TOO_SHORT',
+        field,
+        minLength: limits.minLength,
+      });
     }
     if (length > limits.maxLength) {
       throw new errors.ValidationError(`${field} must be at most ${limits.maxLength} characters`, {

@@ -29,7 +29,17 @@ export interface ThreadPage {
 const TABLE = 'comments';
 const RENDERED_PAGES_KEPT = 1000;
 // The public read selects only what the public shape needs.
-const PUBLIC_COLUMNS = ['id', 'document_id', 'body', 'parent_id', 'author_name', 'status', 'edited_at', 'amended_by_moderator', 'created_at'];
+const PUBLIC_COLUMNS = [
+  'id',
+  'document_id',
+  'body',
+  'parent_id',
+  'author_name',
+  'status',
+  'edited_at',
+  'amended_by_moderator',
+  'created_at',
+];
 
 const fromDb = (row: Record<string, unknown>): CommentRow =>
   ({
@@ -62,7 +72,10 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
         visibleOrTombstone
           .where('status', 'visible')
           .orWhereExists(
-            db()(`${TABLE} as reply`).select(db().raw('1')).whereRaw(`reply.parent_id = ${TABLE}.document_id`).andWhere('reply.status', 'visible')
+            db()(`${TABLE} as reply`)
+              .select(db().raw('1'))
+              .whereRaw(`reply.parent_id = ${TABLE}.document_id`)
+              .andWhere('reply.status', 'visible')
           )
       );
 
@@ -82,7 +95,12 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
         const summary = db()(TABLE)
           .where({ thread_type: type, thread_id: documentId })
           .groupBy('thread_id')
-          .select('thread_id', db().raw('COUNT(*) AS total'), db().raw('MAX(updated_at) AS changed'), db().raw('SUM(version) AS versions'))
+          .select(
+            'thread_id',
+            db().raw('COUNT(*) AS total'),
+            db().raw('MAX(updated_at) AS changed'),
+            db().raw('SUM(version) AS versions')
+          )
           .as('summary');
         const row = await db()({ document: tableName })
           .leftJoin(summary, 'summary.thread_id', column('documentId'))
@@ -105,7 +123,11 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
             commenting: row.commenting ?? 'open',
             commentsCloseAt: row.commentsCloseAt ? new Date(row.commentsCloseAt).toISOString() : null,
             moderationRisk: row.moderationRisk ?? 'normal',
-            revision: [row.total ?? 0, row.changed instanceof Date ? row.changed.getTime() : row.changed ?? '', row.versions ?? 0].join(':'),
+            revision: [
+              row.total ?? 0,
+              row.changed instanceof Date ? row.changed.getTime() : (row.changed ?? ''),
+              row.versions ?? 0,
+            ].join(':'),
           };
         }
       }
@@ -122,13 +144,26 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
     assertOpen(thread: Thread, now: Date): void {
       const commenting = this.commentingAt(thread, now);
       if (commenting !== 'open') {
-        throw refusal(commenting === 'disabled' ? 'Comments are turned off for this story.' : 'Comments on this story are closed.', REFUSAL.COMMENTS_CLOSED, { commenting });
+        throw refusal(
+          commenting === 'disabled' ? 'Comments are turned off for this story.' : 'Comments on this story are closed.',
+          REFUSAL.COMMENTS_CLOSED,
+          { commenting }
+        );
       }
     },
 
     /** A weak validator that changes whenever anything in the thread or its state changes. */
     etag(thread: Thread, page: ThreadPage, now: Date): string {
-      const fingerprint = [thread.type, thread.documentId, this.commentingAt(thread, now), thread.commentsCloseAt, thread.revision, page.page, page.pageSize, page.sort];
+      const fingerprint = [
+        thread.type,
+        thread.documentId,
+        this.commentingAt(thread, now),
+        thread.commentsCloseAt,
+        thread.revision,
+        page.page,
+        page.pageSize,
+        page.sort,
+      ];
       return `W/"${crypto.createHash('sha1').update(fingerprint.join('|')).digest('base64url')}"`;
     },
 
@@ -175,14 +210,21 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         data: rows.map((row) => {
           const inline = replies.get(row.documentId);
-          return { ...toPublicComment(row), replyCount: inline?.count ?? 0, replies: (inline?.rows ?? []).map(toPublicComment) };
+          return {
+            ...toPublicComment(row),
+            replyCount: inline?.count ?? 0,
+            replies: (inline?.rows ?? []).map(toPublicComment),
+          };
         }),
         meta: meta(total),
       };
     },
 
     /** The first `limit` visible replies of each parent and each parent's reply count, in one query. */
-    async firstReplies(parentIds: string[], limit: number): Promise<Map<string, { count: number; rows: CommentRow[] }>> {
+    async firstReplies(
+      parentIds: string[],
+      limit: number
+    ): Promise<Map<string, { count: number; rows: CommentRow[] }>> {
       const result = new Map<string, { count: number; rows: CommentRow[] }>();
       if (parentIds.length === 0) return result;
       const ranked = db()(TABLE)
@@ -192,7 +234,11 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
         .whereIn('parent_id', parentIds)
         .andWhere('status', 'visible')
         .as('ranked');
-      const rows = await db().select('*').from(ranked).where('position', '<=', Math.max(limit, 1)).orderBy(['parent_id', 'position']);
+      const rows = await db()
+        .select('*')
+        .from(ranked)
+        .where('position', '<=', Math.max(limit, 1))
+        .orderBy(['parent_id', 'position']);
       for (const raw of rows) {
         const entry = result.get(raw.parent_id) ?? { count: Number(raw.reply_count), rows: [] };
         if (Number(raw.position) <= limit) entry.rows.push(fromDb(raw));
@@ -203,7 +249,10 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** All visible replies of a visible (or tombstoned) top-level comment, oldest first. */
     async replies(parentDocumentId: string, page: Omit<ThreadPage, 'sort'>) {
-      const parent = await db()(TABLE).where({ document_id: parentDocumentId }).whereNull('parent_id').first('thread_type', 'thread_id', 'status');
+      const parent = await db()(TABLE)
+        .where({ document_id: parentDocumentId })
+        .whereNull('parent_id')
+        .first('thread_type', 'thread_id', 'status');
       if (!parent) throw new errors.NotFoundError('No such comment.');
       // Replies of a comment on an unpublished or non-commentable story are not public either.
       const thread = await this.resolve(parent.thread_id);
@@ -223,7 +272,9 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
       ).map(fromDb);
       return {
         data: rows.map(toPublicComment),
-        meta: { pagination: { page: page.page, pageSize: page.pageSize, pageCount: Math.ceil(total / page.pageSize), total } },
+        meta: {
+          pagination: { page: page.page, pageSize: page.pageSize, pageCount: Math.ceil(total / page.pageSize), total },
+        },
       };
     },
   };

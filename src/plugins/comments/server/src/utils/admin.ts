@@ -17,4 +17,5 @@ export const moderatorActor = (admin: AdminUser): Actor => ({
 });
 
 /** 409 in Strapi's envelope (its error classes have none; the errors middleware formats HTTP errors). */
-export const conflict = (message: string, details: Record<string, unknown>) => createError(409, message, { name: 'ConflictError', details });
+export const conflict = (message: string, details: Record<string, unknown>) =>
+  createError(409, message, { name: 'ConflictError', details });

@@ -6,13 +6,26 @@ import { settingsShape } from './config';
 const reason = yup.string().trim().min(1, 'Give a reason').max(1000).required();
 const isoDate = yup
   .string()
-  .test('iso-date', 'must be an ISO 8601 date or date-time', (value) => value === undefined || !Number.isNaN(Date.parse(value)));
+  .test(
+    'iso-date',
+    'must be an ISO 8601 date or date-time',
+    (value) => value === undefined || !Number.isNaN(Date.parse(value))
+  );
 const positiveInt = (max: number) =>
   yup
     .string()
     .matches(/^\d{1,6}$/, 'must be a positive whole number')
-    .test('range', `must be between 1 and ${max}`, (value) => value === undefined || (Number(value) >= 1 && Number(value) <= max));
-const documentId = yup.string().trim().min(1).max(64).matches(/^[A-Za-z0-9_-]+$/, 'must be a documentId');
+    .test(
+      'range',
+      `must be between 1 and ${max}`,
+      (value) => value === undefined || (Number(value) >= 1 && Number(value) <= max)
+    );
+const documentId = yup
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .matches(/^[A-Za-z0-9_-]+$/, 'must be a documentId');
 
 export const validateQueueQuery = validateYupSchema(
   yup
@@ -35,7 +48,13 @@ export const validateAction = validateYupSchema(
       action: yup.string().oneOf(['approve', 'hide', 'restore', 'amend', 'remove', 'release']).required(),
       reason,
       version: yup.number().integer().min(1).required(),
-      body: yup.string().when('action', { is: 'amend', then: (schema) => schema.required('amend needs the new body'), otherwise: (schema) => schema.strip() }),
+      body: yup
+        .string()
+        .when('action', {
+          is: 'amend',
+          then: (schema) => schema.required('amend needs the new body'),
+          otherwise: (schema) => schema.strip(),
+        }),
       publicReason: yup.string().trim().max(500).nullable(),
     })
     .noUnknown()
@@ -49,7 +68,12 @@ export const validateBulk = validateYupSchema(
       reason,
       items: yup
         .array()
-        .of(yup.object({ documentId: documentId.required(), version: yup.number().integer().min(1).required() }).noUnknown().required())
+        .of(
+          yup
+            .object({ documentId: documentId.required(), version: yup.number().integer().min(1).required() })
+            .noUnknown()
+            .required()
+        )
         .min(1)
         .max(100, 'at most 100 comments at once')
         .required(),
@@ -63,7 +87,9 @@ export const validateSanction = validateYupSchema(
     .object({
       action: yup.string().oneOf(['suspend', 'ban', 'reinstate']).required(),
       reason,
-      until: isoDate.nullable().when('action', { is: 'suspend', then: (schema) => schema.required('a suspension needs `until`') }),
+      until: isoDate
+        .nullable()
+        .when('action', { is: 'suspend', then: (schema) => schema.required('a suspension needs `until`') }),
       hideComments: yup.boolean(),
     })
     .noUnknown()
@@ -76,6 +102,11 @@ export const validateComplaintsQuery = validateYupSchema(
   yup.object({ article: documentId, page: positiveInt(100000), pageSize: positiveInt(100) }).noUnknown()
 );
 
-export const validateSettings = validateYupSchema(yup.object({ data: yup.object(settingsShape).noUnknown().required() }).noUnknown().required());
+export const validateSettings = validateYupSchema(
+  yup
+    .object({ data: yup.object(settingsShape).noUnknown().required() })
+    .noUnknown()
+    .required()
+);
 
 export const validateDocumentIdParam = validateYupSchema(documentId.required());

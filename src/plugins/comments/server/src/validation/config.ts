@@ -6,7 +6,12 @@ const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const rateLimit = yup
   .object({
     points: yup.number().integer().min(1).max(100000).required(),
-    durationSeconds: yup.number().integer().min(1).max(86400 * 7).required(),
+    durationSeconds: yup
+      .number()
+      .integer()
+      .min(1)
+      .max(86400 * 7)
+      .required(),
   })
   .noUnknown();
 
@@ -28,16 +33,26 @@ const wordList = yup.array().of(yup.string().trim().min(1).max(80).required()).m
 
 /** The parts of the config a moderator may override from the admin settings route. */
 export const settingsShape = {
-  editWindowMinutes: yup.number().integer().min(0).max(24 * 60),
-  repeatWindowMinutes: yup.number().integer().min(0).max(7 * 24 * 60),
+  editWindowMinutes: yup
+    .number()
+    .integer()
+    .min(0)
+    .max(24 * 60),
+  repeatWindowMinutes: yup
+    .number()
+    .integer()
+    .min(0)
+    .max(7 * 24 * 60),
   words: yup.object({ banned: wordList, suspect: wordList, flagProfanity: yup.boolean() }).noUnknown(),
   rateLimits: yup.object({ post: rateLimit, report: rateLimit }).noUnknown(),
   schedule: yup
     .object({
       timezone: yup
         .string()
-        .test('timezone', 'timezone must be an IANA time zone such as Europe/London', (zone) =>
-          typeof zone === 'string' && DateTime.local().setZone(zone).isValid
+        .test(
+          'timezone',
+          'timezone must be an IANA time zone such as Europe/London',
+          (zone) => typeof zone === 'string' && DateTime.local().setZone(zone).isValid
         ),
       fullTime: yup.array().of(window).max(14),
     })
@@ -57,7 +72,9 @@ export const configSchema = yup
     body: yup
       .object({ minLength: yup.number().integer().min(1), maxLength: yup.number().integer().min(1).max(20000) })
       .noUnknown(),
-    displayName: yup.object({ minLength: yup.number().integer().min(1), maxLength: yup.number().integer().max(100) }).noUnknown(),
+    displayName: yup
+      .object({ minLength: yup.number().integer().min(1), maxLength: yup.number().integer().max(100) })
+      .noUnknown(),
     reportNoteMaxLength: yup.number().integer().min(1).max(10000),
     thread: yup
       .object({

@@ -4,7 +4,12 @@ import { REPORT_REASONS } from '../constants';
 /** Every request body is `{ data: { … } }`; unknown keys are refused at both levels. */
 const envelope = (data: yup.AnyObjectSchema) => yup.object({ data: data.required() }).noUnknown().required();
 
-const documentId = yup.string().trim().min(1).max(64).matches(/^[A-Za-z0-9_-]+$/, 'must be a documentId');
+const documentId = yup
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .matches(/^[A-Za-z0-9_-]+$/, 'must be a documentId');
 
 export const validatePostComment = validateYupSchema(
   envelope(
@@ -25,7 +30,10 @@ export const validateReport = validateYupSchema(
   envelope(
     yup
       .object({
-        reason: yup.string().oneOf([...REPORT_REASONS]).required(),
+        reason: yup
+          .string()
+          .oneOf([...REPORT_REASONS])
+          .required(),
         note: yup.string().nullable(),
       })
       .noUnknown()
@@ -49,7 +57,11 @@ export const validateSubscriptionSync = validateYupSchema(
         expiresAt: yup
           .string()
           .nullable()
-          .test('iso-date', 'expiresAt must be an ISO 8601 date-time', (value) => value == null || !Number.isNaN(Date.parse(value))),
+          .test(
+            'iso-date',
+            'expiresAt must be an ISO 8601 date-time',
+            (value) => value == null || !Number.isNaN(Date.parse(value))
+          ),
       })
       .noUnknown()
   )
@@ -59,7 +71,11 @@ const positiveInt = (max: number) =>
   yup
     .string()
     .matches(/^\d{1,6}$/, 'must be a positive whole number')
-    .test('range', `must be between 1 and ${max}`, (value) => value === undefined || (Number(value) >= 1 && Number(value) <= max));
+    .test(
+      'range',
+      `must be between 1 and ${max}`,
+      (value) => value === undefined || (Number(value) >= 1 && Number(value) <= max)
+    );
 
 /** Query strings arrive as strings; unknown parameters are refused so typos do not pass silently. */
 export const validateThreadQuery = (maxPageSize: number) =>
