@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
+import { Pager } from '../components/Pager';
 import { PERMISSIONS } from '../permissions';
 import { useAdminGet } from '../utils/api';
 import { useT } from '../utils/translate';
@@ -69,21 +70,7 @@ const ComplaintsList = () => {
             ))}
           </Tbody>
         </Table>
-        {data && data.meta.pagination.pageCount > 1 && (
-          <Flex gap={2} paddingTop={4} justifyContent="flex-end">
-            <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              {t('queue.previous')}
-            </Button>
-            <Typography>{t('queue.page', { page, pageCount: data.meta.pagination.pageCount })}</Typography>
-            <Button
-              variant="tertiary"
-              disabled={page >= data.meta.pagination.pageCount}
-              onClick={() => setPage(page + 1)}
-            >
-              {t('queue.next')}
-            </Button>
-          </Flex>
-        )}
+        {data && <Pager page={page} pageCount={data.meta.pagination.pageCount} onPage={setPage} />}
       </Layouts.Content>
     </Page.Main>
   );

@@ -17,6 +17,7 @@ import {
 } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { CommentPanel } from '../components/CommentPanel';
+import { Pager } from '../components/Pager';
 import { PERMISSIONS } from '../permissions';
 import { ageOf, errorMessage, useAdminGet, type QueuePage } from '../utils/api';
 import { useT } from '../utils/translate';
@@ -289,17 +290,7 @@ const QueueScreen = () => {
                 ))}
               </Tbody>
             </Table>
-            {pagination && pagination.pageCount > 1 && (
-              <Flex gap={2} paddingTop={4} justifyContent="flex-end">
-                <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-                  {t('queue.previous')}
-                </Button>
-                <Typography>{t('queue.page', { page, pageCount: pagination.pageCount })}</Typography>
-                <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => setPage(page + 1)}>
-                  {t('queue.next')}
-                </Button>
-              </Flex>
-            )}
+            {pagination && <Pager page={page} pageCount={pagination.pageCount} onPage={setPage} />}
           </Box>
           {openId && (
             <Box width="45%">

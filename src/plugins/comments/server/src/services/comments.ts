@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { EVENTS, REFUSAL, UID } from '../constants';
 import type { Reader } from '../utils/reader';
 import { getService } from '../utils/get-service';
+import { newestFirstPage, type PageRequest } from '../utils/pagination';
 import { refusal } from '../utils/errors';
 import { toOwnComment, type CommentRow } from '../utils/serialize';
 import type { Actor } from './audit';
@@ -216,23 +217,8 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
       return toOwnComment(withdrawn);
     },
 
-    async listMine(reader: Reader, page: { page: number; pageSize: number }) {
-      const where = { authorId: reader.id, status: { $ne: 'erased' } };
-      const [rows, total] = await Promise.all([
-        query().findMany({
-          where,
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          limit: page.pageSize,
-          offset: (page.page - 1) * page.pageSize,
-        }),
-        query().count({ where }),
-      ]);
-      return {
-        data: rows.map(toOwnComment),
-        meta: {
-          pagination: { page: page.page, pageSize: page.pageSize, pageCount: Math.ceil(total / page.pageSize), total },
-        },
-      };
+    listMine(reader: Reader, page: PageRequest) {
+      return newestFirstPage(query(), { authorId: reader.id, status: { $ne: 'erased' } }, page, toOwnComment);
     },
   };
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { EDITORIAL_REASON, UID } from '../constants';
 import { getService } from '../utils/get-service';
+import { paginationMeta } from '../utils/pagination';
 
 interface Consistency {
   status: string;
@@ -33,22 +34,18 @@ const editorial = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const complaintRows = async (where: Record<string, unknown>, page: { page: number; pageSize: number }) => {
     const [rows, total] = await Promise.all([
-      strapi.db
-        .query(UID.report)
-        .findMany({
-          where,
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          limit: page.pageSize,
-          offset: (page.page - 1) * page.pageSize,
-        }),
+      strapi.db.query(UID.report).findMany({
+        where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        limit: page.pageSize,
+        offset: (page.page - 1) * page.pageSize,
+      }),
       strapi.db.query(UID.report).count({ where }),
     ]);
-    const comments = await strapi.db
-      .query(UID.comment)
-      .findMany({
-        where: { id: { $in: rows.map((row: { commentId: number }) => row.commentId) } },
-        select: ['id', 'body', 'status', 'documentId'],
-      });
+    const comments = await strapi.db.query(UID.comment).findMany({
+      where: { id: { $in: rows.map((row: { commentId: number }) => row.commentId) } },
+      select: ['id', 'body', 'status', 'documentId'],
+    });
     const bodies = new Map(comments.map((comment: { id: number }) => [comment.id, comment]));
     const storyTitles = await titles(
       getService('settings').defaults().commentableTypes[0],
@@ -74,7 +71,7 @@ const editorial = ({ strapi }: { strapi: Core.Strapi }) => {
         };
       }),
       meta: {
-        pagination: { page: page.page, pageSize: page.pageSize, pageCount: Math.ceil(total / page.pageSize), total },
+        ...paginationMeta(page, total),
       },
     };
   };

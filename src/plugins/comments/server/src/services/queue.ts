@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { EDITORIAL_REASON, UID } from '../constants';
 import { getService } from '../utils/get-service';
+import { paginationMeta } from '../utils/pagination';
 import type { CommentRow } from '../utils/serialize';
 
 export const QUEUES = ['reported', 'flagged', 'auto-hidden', 'held', 'resolved', 'all'] as const;
@@ -171,12 +172,7 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
           lastReportedAt: iso(row.last_reported_at),
         })),
         meta: {
-          pagination: {
-            page: query.page,
-            pageSize: query.pageSize,
-            pageCount: Math.ceil(total / query.pageSize),
-            total,
-          },
+          ...paginationMeta(query, total),
           counts,
         },
       };

@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import { EDITORIAL_REASON, EVENTS, REASON_SEVERITY, REFUSAL, UID, type ReportReason } from '../constants';
 import type { Reader } from '../utils/reader';
 import { getService } from '../utils/get-service';
+import { newestFirstPage, type PageRequest } from '../utils/pagination';
 import { refusal } from '../utils/errors';
 import type { CommentRow } from '../utils/serialize';
 import { SYSTEM_ACTOR } from './audit';
@@ -159,23 +160,8 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     },
 
-    async listMine(reader: Reader, page: { page: number; pageSize: number }) {
-      const where = { reporterId: reader.id };
-      const [rows, total] = await Promise.all([
-        query().findMany({
-          where,
-          orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-          limit: page.pageSize,
-          offset: (page.page - 1) * page.pageSize,
-        }),
-        query().count({ where }),
-      ]);
-      return {
-        data: rows.map(toReaderReport),
-        meta: {
-          pagination: { page: page.page, pageSize: page.pageSize, pageCount: Math.ceil(total / page.pageSize), total },
-        },
-      };
+    listMine(reader: Reader, page: PageRequest) {
+      return newestFirstPage(query(), { reporterId: reader.id }, page, toReaderReport);
     },
   };
 };

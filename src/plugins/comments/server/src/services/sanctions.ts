@@ -113,11 +113,9 @@ const sanctions = ({ strapi }: { strapi: Core.Strapi }) => ({
         orderBy: [{ createdAt: 'desc' }],
         limit: 50,
       }),
-      strapi.db
-        .query(UID.comment)
-        .count({
-          where: { authorId: userId, status: { $in: ['hidden', 'removed'] }, moderatedAt: { $notNull: true } },
-        }),
+      strapi.db.query(UID.comment).count({
+        where: { authorId: userId, status: { $in: ['hidden', 'removed'] }, moderatedAt: { $notNull: true } },
+      }),
       strapi.db.query(UID.comment).count({ where: { authorId: userId } }),
     ]);
     return {

@@ -27,13 +27,11 @@ const stats = ({ strapi }: { strapi: Core.Strapi }) => ({
     const config = await getService('settings').get();
     const [counts, oldest] = await Promise.all([
       getService('queue').counts(),
-      strapi.db
-        .query(UID.comment)
-        .findOne({
-          where: { needsReview: true },
-          orderBy: [{ createdAt: 'asc' }],
-          select: ['documentId', 'createdAt', 'firstReportedAt'],
-        }),
+      strapi.db.query(UID.comment).findOne({
+        where: { needsReview: true },
+        orderBy: [{ createdAt: 'asc' }],
+        select: ['documentId', 'createdAt', 'firstReportedAt'],
+      }),
     ]);
     const oldestSince = oldest ? new Date(oldest.firstReportedAt ?? oldest.createdAt) : null;
 

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { REFUSAL } from '../constants';
 import { getService } from '../utils/get-service';
+import { paginationMeta } from '../utils/pagination';
 import { refusal } from '../utils/errors';
 import { toPublicComment, type CommentRow } from '../utils/serialize';
 import { Lru } from '../utils/lru';
@@ -183,7 +184,7 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
       const config = getService('settings').defaults();
       const commenting = this.commentingAt(thread, now);
       const meta = (total: number) => ({
-        pagination: { page: page.page, pageSize: page.pageSize, pageCount: Math.ceil(total / page.pageSize), total },
+        ...paginationMeta(page, total),
         commenting,
         commentsCloseAt: thread.commentsCloseAt,
       });
@@ -273,7 +274,7 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         data: rows.map(toPublicComment),
         meta: {
-          pagination: { page: page.page, pageSize: page.pageSize, pageCount: Math.ceil(total / page.pageSize), total },
+          ...paginationMeta(page, total),
         },
       };
     },

@@ -1,31 +1,10 @@
 import { yup, validateYupSchema } from '@strapi/utils';
 import { REPORT_REASONS } from '../constants';
+import { documentId, isoDate, positiveInt } from './common';
 import { QUEUES } from '../services/queue';
 import { settingsShape } from './config';
 
 const reason = yup.string().trim().min(1, 'Give a reason').max(1000).required();
-const isoDate = yup
-  .string()
-  .test(
-    'iso-date',
-    'must be an ISO 8601 date or date-time',
-    (value) => value === undefined || !Number.isNaN(Date.parse(value))
-  );
-const positiveInt = (max: number) =>
-  yup
-    .string()
-    .matches(/^\d{1,6}$/, 'must be a positive whole number')
-    .test(
-      'range',
-      `must be between 1 and ${max}`,
-      (value) => value === undefined || (Number(value) >= 1 && Number(value) <= max)
-    );
-const documentId = yup
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .matches(/^[A-Za-z0-9_-]+$/, 'must be a documentId');
 
 export const validateQueueQuery = validateYupSchema(
   yup
@@ -48,13 +27,11 @@ export const validateAction = validateYupSchema(
       action: yup.string().oneOf(['approve', 'hide', 'restore', 'amend', 'remove', 'release']).required(),
       reason,
       version: yup.number().integer().min(1).required(),
-      body: yup
-        .string()
-        .when('action', {
-          is: 'amend',
-          then: (schema) => schema.required('amend needs the new body'),
-          otherwise: (schema) => schema.strip(),
-        }),
+      body: yup.string().when('action', {
+        is: 'amend',
+        then: (schema) => schema.required('amend needs the new body'),
+        otherwise: (schema) => schema.strip(),
+      }),
       publicReason: yup.string().trim().max(500).nullable(),
     })
     .noUnknown()

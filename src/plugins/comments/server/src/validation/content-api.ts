@@ -1,15 +1,9 @@
 import { yup, validateYupSchema } from '@strapi/utils';
 import { REPORT_REASONS } from '../constants';
+import { documentId, isoDate, positiveInt } from './common';
 
 /** Every request body is `{ data: { … } }`; unknown keys are refused at both levels. */
 const envelope = (data: yup.AnyObjectSchema) => yup.object({ data: data.required() }).noUnknown().required();
-
-const documentId = yup
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .matches(/^[A-Za-z0-9_-]+$/, 'must be a documentId');
 
 export const validatePostComment = validateYupSchema(
   envelope(
@@ -54,28 +48,11 @@ export const validateSubscriptionSync = validateYupSchema(
       .object({
         email: yup.string().trim().email().max(254).required(),
         status: yup.string().oneOf(['active', 'cancelled', 'expired']).required(),
-        expiresAt: yup
-          .string()
-          .nullable()
-          .test(
-            'iso-date',
-            'expiresAt must be an ISO 8601 date-time',
-            (value) => value == null || !Number.isNaN(Date.parse(value))
-          ),
+        expiresAt: isoDate.nullable(),
       })
       .noUnknown()
   )
 );
-
-const positiveInt = (max: number) =>
-  yup
-    .string()
-    .matches(/^\d{1,6}$/, 'must be a positive whole number')
-    .test(
-      'range',
-      `must be between 1 and ${max}`,
-      (value) => value === undefined || (Number(value) >= 1 && Number(value) <= max)
-    );
 
 /** Query strings arrive as strings; unknown parameters are refused so typos do not pass silently. */
 export const validateThreadQuery = (maxPageSize: number) =>
