@@ -1,7 +1,4 @@
-import { assertProductionSecrets } from '../src/secrets';
-
 export default ({ env }) => {
-  assertProductionSecrets();
   return {
     host: env('HOST', '0.0.0.0'),
     port: env.int('PORT', 1337),

@@ -4,9 +4,12 @@ import { seedContentManagerLayouts } from './bootstrap/content-manager-layouts';
 import { seedEditorialPermissions } from './bootstrap/editorial-permissions';
 import { seedReaderAccounts } from './bootstrap/reader-accounts';
 import { registerEditorialRules } from './editorial';
+import { assertProductionSecrets } from './secrets';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // At start-up, not in `strapi build`, which loads the config without the runtime secrets.
+    assertProductionSecrets();
     registerEditorialRules(strapi);
   },
 

@@ -1,6 +1,6 @@
 /**
- * Boot-time secret checks. Loaded from the config files, so a production instance with a
- * missing or placeholder secret refuses to start with a message naming the variable.
+ * Boot-time secret checks, run in the app's register phase: a production instance with a missing
+ * or placeholder secret refuses to start with a message naming the variables.
  */
 export const REQUIRED_SECRETS = [
   'APP_KEYS',

@@ -132,6 +132,37 @@ test('a comment body of <img src=x onerror=alert(1)> is shown as text in the que
   await page.close();
 });
 
+test('keyboard and bulk: j/k and o open rows, two selected rows are approved in one step with per-item results', async () => {
+  const story = (await createArticle(app, { title: 'Bulk story' })).documentId;
+  const first = await postAndGetId(app, author, story, 'Bulk candidate one');
+  const second = await postAndGetId(app, author, story, 'Bulk candidate two');
+  await reportBy(app, first, 1, 'spam');
+  await reportBy(app, second, 1, 'spam');
+  const { page } = await adminPage(moderator);
+  await page.goto(`${app.baseUrl}/admin/plugins/comments?article=${story}`);
+  await page.getByTestId('queue-row').first().waitFor({ timeout: 60000 });
+  await page.getByTestId('keyboard-help').waitFor();
+  await page.keyboard.press('j');
+  await page.keyboard.press('o');
+  await page.getByTestId('comment-panel').waitFor();
+  const opened = await page.getByTestId('panel-body').textContent();
+  expect(['Bulk candidate one', 'Bulk candidate two']).toContain(opened);
+  await page.keyboard.press('Escape');
+
+  for (const row of await page.getByTestId('queue-row').all()) await row.getByRole('checkbox').click();
+  await page.getByRole('button', { name: 'Approve selected' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await dialog.locator('textarea[name="reason"]').fill('Not spam');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await page.getByText('Done: 2. Stale: 0. Not found: 0.').first().waitFor({ timeout: 30000 });
+  await screenshot(page, 'moderation-bulk');
+  const audit = await app.strapi.db
+    .query('plugin::comments.moderation-event')
+    .findMany({ where: { commentDocumentId: { $in: [first, second] }, action: 'approve' } });
+  expect(audit).toHaveLength(2);
+  await page.close();
+});
+
 test("the editor's side panel on the seed story shows the 83-drone inconsistency", async () => {
   const story = await app.strapi
     .documents('api::article.article')

@@ -81,6 +81,9 @@ describe('auto-hide thresholds follow the cover', () => {
       version: (await row(id)).version,
     });
     expect(approve.body.data.status).toBe('visible');
+    // The decision settles those reports: one more report does not hide it again.
+    await reportBy(app, id, 1);
+    expect(await row(id)).toMatchObject({ status: 'visible', reportCount: 1 });
   });
 
   test('factual-error reports never count towards hiding and never enter the moderators’ queue', async () => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Box, Button, Checkbox, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import { ActionDialog, type ActionRequest, type ModerationAction } from './ActionDialog';
+import { ReasonDialog, type ReasonDialogResult } from './ReasonDialog';
 import { errorMessage, errorStatus, useAdminGet } from '../utils/api';
 import { useT } from '../utils/translate';
 
@@ -32,6 +32,9 @@ interface CommentDetail {
   };
 }
 
+type ModerationAction = 'approve' | 'hide' | 'restore' | 'amend' | 'remove' | 'release';
+type Sanction = 'suspend' | 'ban' | 'reinstate';
+
 const ACTIONS_BY_STATUS: Record<string, ModerationAction[]> = {
   visible: ['approve', 'hide', 'amend', 'remove'],
   hidden: ['approve', 'restore', 'amend', 'remove'],
@@ -54,17 +57,22 @@ export const CommentPanel = ({ documentId, canAct, canSanction, onChanged, onClo
   const { toggleNotification } = useNotification();
   const { data, reload } = useAdminGet<CommentDetail>(`/comments/moderation/comments/${documentId}`);
   const [pending, setPending] = useState<ModerationAction | null>(null);
+  const [pendingSanction, setPendingSanction] = useState<Sanction | null>(null);
   const [until, setUntil] = useState('');
   const [hideComments, setHideComments] = useState(false);
 
   if (!data) return null;
   const { comment, thread, parent, neighbours, author, reports, history } = data.data;
 
-  const run = async (request: ActionRequest) => {
+  const run = async (action: ModerationAction, request: ReasonDialogResult) => {
     setPending(null);
     try {
-      await post(`/comments/moderation/comments/${documentId}/actions`, { ...request, version: comment.version });
-      toggleNotification({ type: 'success', message: t('notice.done', { action: t(`action.${request.action}`) }) });
+      await post(`/comments/moderation/comments/${documentId}/actions`, {
+        action,
+        ...request,
+        version: comment.version,
+      });
+      toggleNotification({ type: 'success', message: t('notice.done', { action: t(`action.${action}`) }) });
       onChanged();
       reload();
     } catch (error) {
@@ -76,9 +84,9 @@ export const CommentPanel = ({ documentId, canAct, canSanction, onChanged, onClo
     }
   };
 
-  const sanction = async (action: 'suspend' | 'ban' | 'reinstate') => {
-    const reason = window.prompt(t('dialog.reason'));
-    if (!reason || !comment.author.documentId) return;
+  const sanction = async (action: Sanction, { reason }: ReasonDialogResult) => {
+    setPendingSanction(null);
+    if (!comment.author.documentId) return;
     try {
       await post(`/comments/moderation/users/${comment.author.documentId}/sanctions`, {
         action,
@@ -144,7 +152,22 @@ export const CommentPanel = ({ documentId, canAct, canSanction, onChanged, onClo
           ))}
         </Flex>
       )}
-      <ActionDialog action={pending} currentBody={comment.body} onConfirm={run} onCancel={() => setPending(null)} />
+      {pending && (
+        <ReasonDialog
+          title={t('dialog.title', { action: t(`action.${pending}`) })}
+          body={pending === 'amend' ? comment.body : undefined}
+          withPublicReason
+          onConfirm={(result) => run(pending, result)}
+          onCancel={() => setPending(null)}
+        />
+      )}
+      {pendingSanction && (
+        <ReasonDialog
+          title={t(`panel.sanction.${pendingSanction}`)}
+          onConfirm={(result) => sanction(pendingSanction, result)}
+          onCancel={() => setPendingSanction(null)}
+        />
+      )}
 
       {(neighbours.before.length > 0 || neighbours.after.length > 0) && (
         <Box paddingTop={4}>
@@ -185,13 +208,13 @@ export const CommentPanel = ({ documentId, canAct, canSanction, onChanged, onClo
                   onChange={(event: React.ChangeEvent<HTMLInputElement>) => setUntil(event.target.value)}
                 />
               </Field.Root>
-              <Button variant="secondary" disabled={!until} onClick={() => sanction('suspend')}>
+              <Button variant="secondary" disabled={!until} onClick={() => setPendingSanction('suspend')}>
                 {t('panel.sanction.suspend')}
               </Button>
-              <Button variant="danger-light" onClick={() => sanction('ban')}>
+              <Button variant="danger-light" onClick={() => setPendingSanction('ban')}>
                 {t('panel.sanction.ban')}
               </Button>
-              <Button variant="tertiary" onClick={() => sanction('reinstate')}>
+              <Button variant="tertiary" onClick={() => setPendingSanction('reinstate')}>
                 {t('panel.sanction.reinstate')}
               </Button>
               <Checkbox

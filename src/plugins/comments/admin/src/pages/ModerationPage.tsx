@@ -18,6 +18,7 @@ import {
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { CommentPanel } from '../components/CommentPanel';
 import { Pager } from '../components/Pager';
+import { ReasonDialog } from '../components/ReasonDialog';
 import { PERMISSIONS } from '../permissions';
 import { ageOf, errorMessage, useAdminGet, type QueuePage } from '../utils/api';
 import { useT } from '../utils/translate';
@@ -25,6 +26,12 @@ import { useT } from '../utils/translate';
 const QUEUES = ['reported', 'flagged', 'auto-hidden', 'held', 'resolved'] as const;
 const REASONS = ['abusive', 'harassment', 'hate', 'spam', 'off-topic', 'misinformation', 'illegal', 'other'];
 const SORTS = ['priority', 'oldest', 'newest'] as const;
+
+/** Approve or hide one or more rows through the bulk route (the keyboard acts on the current row). */
+interface BulkRequest {
+  action: 'approve' | 'hide';
+  ids: string[];
+}
 
 interface Stats {
   data: { oldestOpen: { since: string } | null; cover: { cover: 'full-time' | 'part-time' } };
@@ -49,6 +56,7 @@ const QueueScreen = () => {
   const [cursor, setCursor] = useState(0);
   const [openId, setOpenId] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [bulk, setBulk] = useState<BulkRequest | null>(null);
 
   const url = `/comments/moderation/queue?queue=${queue}&sort=${sort}&page=${page}${reason ? `&reason=${reason}` : ''}${article ? `&article=${article}` : ''}`;
   const { data, reload } = useAdminGet<QueuePage>(url);
@@ -65,13 +73,12 @@ const QueueScreen = () => {
   }, [url]);
 
   const act = useCallback(
-    async (action: 'approve' | 'hide', ids: string[]) => {
+    async ({ action, ids }: BulkRequest, reasonText: string) => {
+      setBulk(null);
       const items = rows
         .filter((row) => ids.includes(row.documentId))
         .map((row) => ({ documentId: row.documentId, version: row.version }));
       if (items.length === 0) return;
-      const reasonText = window.prompt(t('dialog.reason'));
-      if (!reasonText) return;
       try {
         const response = await post<{ data: { results: Array<{ result: string }> } }>('/comments/moderation/bulk', {
           action,
@@ -104,14 +111,16 @@ const QueueScreen = () => {
       else if (event.key === 'k') setCursor((value) => Math.max(0, value - 1));
       else if ((event.key === 'o' || event.key === 'Enter') && current) setOpenId(current.documentId);
       else if (event.key === 'Escape') setOpenId(null);
-      else if (event.key === 'a' && current && allowedActions.canAct) act('approve', [current.documentId]);
-      else if (event.key === 'h' && current && allowedActions.canAct) act('hide', [current.documentId]);
+      else if (event.key === 'a' && current && allowedActions.canAct)
+        setBulk({ action: 'approve', ids: [current.documentId] });
+      else if (event.key === 'h' && current && allowedActions.canAct)
+        setBulk({ action: 'hide', ids: [current.documentId] });
       else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rows, cursor, act, allowedActions.canAct]);
+  }, [rows, cursor, allowedActions.canAct]);
 
   const counts = data?.meta.counts ?? {};
   const pagination = data?.meta.pagination;
@@ -194,15 +203,22 @@ const QueueScreen = () => {
           {allowedActions.canAct && selected.size > 0 && (
             <Flex gap={2}>
               <Typography>{t('queue.bulk.selected', { count: selected.size })}</Typography>
-              <Button variant="success-light" onClick={() => act('approve', [...selected])}>
+              <Button variant="success-light" onClick={() => setBulk({ action: 'approve', ids: [...selected] })}>
                 {t('queue.bulk.approve')}
               </Button>
-              <Button variant="danger-light" onClick={() => act('hide', [...selected])}>
+              <Button variant="danger-light" onClick={() => setBulk({ action: 'hide', ids: [...selected] })}>
                 {t('queue.bulk.hide')}
               </Button>
             </Flex>
           )}
         </Flex>
+        {bulk && (
+          <ReasonDialog
+            title={t(bulk.action === 'approve' ? 'queue.bulk.approve' : 'queue.bulk.hide')}
+            onConfirm={({ reason: reasonText }) => act(bulk, reasonText)}
+            onCancel={() => setBulk(null)}
+          />
+        )}
         <Typography variant="pi" textColor="neutral600" data-testid="keyboard-help">
           {t('queue.keys')}
         </Typography>

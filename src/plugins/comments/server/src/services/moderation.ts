@@ -99,6 +99,10 @@ const moderation = ({ strapi }: { strapi: Core.Strapi }) => {
             status: transition.to,
             needsReview: false,
             reviewedAt: now,
+            // The decision settles the reports so far: counting starts again for any new ones, or
+            // one more report after an approval would hide the comment straight away.
+            reportCount: 0,
+            severity: 0,
             moderatedAt: row.moderatedAt ?? now,
             publicReason: input.publicReason ?? null,
             ...(input.action === 'approve' || input.action === 'release' || input.action === 'restore'

@@ -2,38 +2,36 @@ import { useState } from 'react';
 import { Button, Dialog, Field, Flex, Textarea } from '@strapi/design-system';
 import { useT } from '../utils/translate';
 
-export type ModerationAction = 'approve' | 'hide' | 'restore' | 'amend' | 'remove' | 'release';
-
-export interface ActionRequest {
-  action: ModerationAction;
+export interface ReasonDialogResult {
   reason: string;
   publicReason?: string;
   body?: string;
 }
 
 interface Props {
-  action: ModerationAction | null;
-  currentBody: string;
-  onConfirm: (request: ActionRequest) => void;
+  title: string;
+  /** The text to amend, when the action replaces the comment's body. */
+  body?: string;
+  withPublicReason?: boolean;
+  onConfirm: (result: ReasonDialogResult) => void;
   onCancel: () => void;
 }
 
-/** Confirms a moderation action and asks for the reason (and, for amend, the new text). */
-export const ActionDialog = ({ action, currentBody, onConfirm, onCancel }: Props) => {
+/** Confirms a moderation step and asks for the reason the audit trail keeps (and, to amend, the new text). */
+export const ReasonDialog = ({ title, body: initialBody, withPublicReason = false, onConfirm, onCancel }: Props) => {
   const t = useT();
   const [reason, setReason] = useState('');
   const [publicReason, setPublicReason] = useState('');
-  const [body, setBody] = useState(currentBody);
-  if (!action) return null;
-  const label = t(`action.${action}`);
+  const [body, setBody] = useState(initialBody ?? '');
+  const amending = initialBody !== undefined;
 
   return (
     <Dialog.Root open onOpenChange={(open: boolean) => !open && onCancel()}>
       <Dialog.Content>
-        <Dialog.Header>{t('dialog.title', { action: label })}</Dialog.Header>
+        <Dialog.Header>{title}</Dialog.Header>
         <Dialog.Body>
           <Flex direction="column" gap={4} alignItems="stretch" width="100%">
-            {action === 'amend' && (
+            {amending && (
               <Field.Root name="body" required>
                 <Field.Label>{t('dialog.body')}</Field.Label>
                 <Textarea
@@ -49,13 +47,15 @@ export const ActionDialog = ({ action, currentBody, onConfirm, onCancel }: Props
                 onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setReason(event.target.value)}
               />
             </Field.Root>
-            <Field.Root name="publicReason">
-              <Field.Label>{t('dialog.publicReason')}</Field.Label>
-              <Textarea
-                value={publicReason}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setPublicReason(event.target.value)}
-              />
-            </Field.Root>
+            {withPublicReason && (
+              <Field.Root name="publicReason">
+                <Field.Label>{t('dialog.publicReason')}</Field.Label>
+                <Textarea
+                  value={publicReason}
+                  onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setPublicReason(event.target.value)}
+                />
+              </Field.Root>
+            )}
           </Flex>
         </Dialog.Body>
         <Dialog.Footer>
@@ -65,14 +65,9 @@ export const ActionDialog = ({ action, currentBody, onConfirm, onCancel }: Props
             </Button>
           </Dialog.Cancel>
           <Button
-            disabled={reason.trim() === '' || (action === 'amend' && body.trim() === '')}
+            disabled={reason.trim() === '' || (amending && body.trim() === '')}
             onClick={() =>
-              onConfirm({
-                action,
-                reason,
-                publicReason: publicReason.trim() || undefined,
-                body: action === 'amend' ? body : undefined,
-              })
+              onConfirm({ reason, publicReason: publicReason.trim() || undefined, body: amending ? body : undefined })
             }
           >
             {t('dialog.confirm')}
