@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Td, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
+import { ListTable } from '../components/ListTable';
 import { Pager } from '../components/Pager';
 import { PERMISSIONS } from '../permissions';
 import { useAdminGet } from '../utils/api';
@@ -27,49 +28,33 @@ const ComplaintsList = () => {
     <Page.Main>
       <Layouts.Header title={t('complaints.title')} subtitle={t('complaints.subtitle')} />
       <Layouts.Content>
-        <Table colCount={4} rowCount={rows.length + 1}>
-          <Thead>
-            <Tr>
-              <Th>
-                <Typography variant="sigma">{t('complaints.column.story')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('complaints.column.comment')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('complaints.column.note')}</Typography>
-              </Th>
-              <Th>
-                <Typography variant="sigma">{t('complaints.column.when')}</Typography>
-              </Th>
+        <ListTable
+          headers={[
+            t('complaints.column.story'),
+            t('complaints.column.comment'),
+            t('complaints.column.note'),
+            t('complaints.column.when'),
+          ]}
+          rowCount={rows.length}
+          emptyText={t('complaints.empty')}
+        >
+          {rows.map((row) => (
+            <Tr key={row.documentId} data-testid="complaint-row">
+              <Td>
+                <Typography>{row.story.title ?? row.story.documentId}</Typography>
+              </Td>
+              <Td style={{ maxWidth: 360 }}>
+                <Typography ellipsis>{row.comment?.body ?? '–'}</Typography>
+              </Td>
+              <Td style={{ maxWidth: 360 }}>
+                <Typography ellipsis>{row.note ?? ''}</Typography>
+              </Td>
+              <Td>
+                <Typography>{new Date(row.createdAt).toLocaleString()}</Typography>
+              </Td>
             </Tr>
-          </Thead>
-          <Tbody>
-            {rows.length === 0 && (
-              <Tr>
-                <Td colSpan={4}>
-                  <Typography>{t('complaints.empty')}</Typography>
-                </Td>
-              </Tr>
-            )}
-            {rows.map((row) => (
-              <Tr key={row.documentId} data-testid="complaint-row">
-                <Td>
-                  <Typography>{row.story.title ?? row.story.documentId}</Typography>
-                </Td>
-                <Td style={{ maxWidth: 360 }}>
-                  <Typography ellipsis>{row.comment?.body ?? '–'}</Typography>
-                </Td>
-                <Td style={{ maxWidth: 360 }}>
-                  <Typography ellipsis>{row.note ?? ''}</Typography>
-                </Td>
-                <Td>
-                  <Typography>{new Date(row.createdAt).toLocaleString()}</Typography>
-                </Td>
-              </Tr>
-            ))}
-          </Tbody>
-        </Table>
+          ))}
+        </ListTable>
         {data && <Pager page={page} pageCount={data.meta.pagination.pageCount} onPage={setPage} />}
       </Layouts.Content>
     </Page.Main>

@@ -7,16 +7,13 @@ import {
   Flex,
   SingleSelect,
   SingleSelectOption,
-  Table,
-  Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { CommentPanel } from '../components/CommentPanel';
+import { ListTable } from '../components/ListTable';
 import { Pager } from '../components/Pager';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { PERMISSIONS } from '../permissions';
@@ -224,88 +221,66 @@ const QueueScreen = () => {
         </Typography>
         <Flex gap={4} alignItems="flex-start" paddingTop={2}>
           <Box flex="1">
-            <Table colCount={7} rowCount={rows.length + 1}>
-              <Thead>
-                <Tr>
-                  <Th>
-                    <Typography variant="sigma">✓</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('queue.column.comment')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('queue.column.story')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('queue.column.reasons')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('queue.column.reporters')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('queue.column.age')}</Typography>
-                  </Th>
-                  <Th>
-                    <Typography variant="sigma">{t('queue.column.state')}</Typography>
-                  </Th>
+            <ListTable
+              headers={[
+                '✓',
+                t('queue.column.comment'),
+                t('queue.column.story'),
+                t('queue.column.reasons'),
+                t('queue.column.reporters'),
+                t('queue.column.age'),
+                t('queue.column.state'),
+              ]}
+              rowCount={rows.length}
+              emptyText={t('queue.empty')}
+            >
+              {rows.map((row, index) => (
+                <Tr
+                  key={row.documentId}
+                  data-testid="queue-row"
+                  data-document-id={row.documentId}
+                  aria-selected={index === cursor}
+                  onClick={() => {
+                    setCursor(index);
+                    setOpenId(row.documentId);
+                  }}
+                  style={{ cursor: 'pointer', background: index === cursor ? 'rgba(73, 69, 255, 0.08)' : undefined }}
+                >
+                  <Td onClick={(event: React.MouseEvent) => event.stopPropagation()}>
+                    <Checkbox
+                      aria-label={t('queue.select')}
+                      checked={selected.has(row.documentId)}
+                      onCheckedChange={() => toggle(row.documentId)}
+                    />
+                  </Td>
+                  <Td style={{ maxWidth: 360 }}>
+                    <Typography data-testid="queue-body" ellipsis>
+                      {row.body}
+                    </Typography>
+                    <Typography variant="pi" textColor="neutral600">
+                      {row.author.displayName}
+                    </Typography>
+                  </Td>
+                  <Td>
+                    <Typography ellipsis>{row.thread.title ?? row.thread.documentId}</Typography>
+                  </Td>
+                  <Td>
+                    {row.reasons.map((entry) => (
+                      <Badge key={entry.reason}>{`${entry.reason} ×${entry.count}`}</Badge>
+                    ))}
+                  </Td>
+                  <Td>
+                    <Typography>{row.reporters}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{ageOf(row.firstReportedAt ?? row.createdAt)}</Typography>
+                  </Td>
+                  <Td>
+                    <Badge>{row.state}</Badge>
+                  </Td>
                 </Tr>
-              </Thead>
-              <Tbody>
-                {rows.length === 0 && (
-                  <Tr>
-                    <Td colSpan={7}>
-                      <Typography>{t('queue.empty')}</Typography>
-                    </Td>
-                  </Tr>
-                )}
-                {rows.map((row, index) => (
-                  <Tr
-                    key={row.documentId}
-                    data-testid="queue-row"
-                    data-document-id={row.documentId}
-                    aria-selected={index === cursor}
-                    onClick={() => {
-                      setCursor(index);
-                      setOpenId(row.documentId);
-                    }}
-                    style={{ cursor: 'pointer', background: index === cursor ? 'rgba(73, 69, 255, 0.08)' : undefined }}
-                  >
-                    <Td onClick={(event: React.MouseEvent) => event.stopPropagation()}>
-                      <Checkbox
-                        aria-label={t('queue.select')}
-                        checked={selected.has(row.documentId)}
-                        onCheckedChange={() => toggle(row.documentId)}
-                      />
-                    </Td>
-                    <Td style={{ maxWidth: 360 }}>
-                      <Typography data-testid="queue-body" ellipsis>
-                        {row.body}
-                      </Typography>
-                      <Typography variant="pi" textColor="neutral600">
-                        {row.author.displayName}
-                      </Typography>
-                    </Td>
-                    <Td>
-                      <Typography ellipsis>{row.thread.title ?? row.thread.documentId}</Typography>
-                    </Td>
-                    <Td>
-                      {row.reasons.map((entry) => (
-                        <Badge key={entry.reason}>{`${entry.reason} ×${entry.count}`}</Badge>
-                      ))}
-                    </Td>
-                    <Td>
-                      <Typography>{row.reporters}</Typography>
-                    </Td>
-                    <Td>
-                      <Typography>{ageOf(row.firstReportedAt ?? row.createdAt)}</Typography>
-                    </Td>
-                    <Td>
-                      <Badge>{row.state}</Badge>
-                    </Td>
-                  </Tr>
-                ))}
-              </Tbody>
-            </Table>
+              ))}
+            </ListTable>
             {pagination && <Pager page={page} pageCount={pagination.pageCount} onPage={setPage} />}
           </Box>
           {openId && (
