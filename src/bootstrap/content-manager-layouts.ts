@@ -9,16 +9,17 @@ interface Layout {
 }
 
 // Bump when the layouts below change; editors' own later changes are kept until then.
-const LAYOUTS_VERSION = 1;
+const LAYOUTS_VERSION = 2;
 
 const LAYOUTS: Record<string, Layout> = {
   'api::article.article': {
     mainField: 'title',
-    defaultSortBy: 'firstPublishedAt',
+    defaultSortBy: 'originallyPublishedAt',
     defaultSortOrder: 'DESC',
-    list: ['id', 'title', 'section', 'commenting', 'moderationRisk', 'firstPublishedAt'],
+    list: ['id', 'title', 'section', 'commenting', 'moderationRisk', 'originallyPublishedAt'],
     descriptions: {
       title: 'The headline as published.',
+      originallyPublishedAt: 'When the story first went out (Strapi’s own publishedAt changes with every republish).',
       slug: 'The address of the story; filled from the headline when left empty.',
       standfirst: 'The summary under the headline.',
       dateline: 'Where the story was filed from, e.g. Kyiv.',

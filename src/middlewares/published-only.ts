@@ -1,11 +1,44 @@
+import type { Core } from '@strapi/strapi';
+
+type Schemas = Record<string, { attributes: Record<string, any>; options?: { draftAndPublish?: boolean } } | undefined>;
+type Filters = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Filters => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Confines every relation filter to published targets. `status=published` keeps the documents
+ * themselves published, but a type without draft & publish (tags) links to draft rows too, so
+ * `/api/tags?filters[articles][title][$eq]=…` would tell whether an unpublished story exists.
+ */
+const publishedRelations = (strapi: Core.Strapi, uid: string, filters: unknown): unknown => {
+  if (Array.isArray(filters)) return filters.map((item) => publishedRelations(strapi, uid, item));
+  if (!isObject(filters)) return filters;
+  const schema = (strapi.contentTypes as unknown as Schemas)[uid] ?? (strapi.components as unknown as Schemas)[uid];
+  const result: Filters = {};
+  for (const [key, value] of Object.entries(filters)) {
+    const attribute = schema?.attributes[key];
+    if (key === '$and' || key === '$or' || key === '$not') result[key] = publishedRelations(strapi, uid, value);
+    else if (attribute?.type === 'relation' && attribute.target && isObject(value)) {
+      const target = (strapi.contentTypes as unknown as Schemas)[attribute.target];
+      const nested = publishedRelations(strapi, attribute.target, value) as Filters;
+      result[key] = target?.options?.draftAndPublish ? { ...nested, publishedAt: { $notNull: true } } : nested;
+    } else if (attribute?.type === 'component' && isObject(value)) result[key] = publishedRelations(strapi, attribute.component, value);
+    else result[key] = value;
+  }
+  return result;
+};
+
 /**
  * Editorial reads for readers: Strapi 5 hands drafts to any role holding `find` when asked for
  * `status=draft`, so every caller but an API token (editors' tooling) gets published documents
- * only, whatever the query says. Relations populated from a published document are published too.
+ * only, whatever the query says, and relation filters match published documents only.
  */
-export default () => async (ctx: any, next: () => Promise<void>) => {
-  if (ctx.state.auth?.strategy?.name !== 'content-api-token') {
-    ctx.query = { ...ctx.query, status: 'published' };
-  }
-  await next();
-};
+export default (config: { uid: string }, { strapi }: { strapi: Core.Strapi }) =>
+  async (ctx: any, next: () => Promise<void>) => {
+    if (ctx.state.auth?.strategy?.name !== 'content-api-token') {
+      const query = { ...ctx.query, status: 'published' };
+      if (query.filters) query.filters = publishedRelations(strapi, config.uid, query.filters);
+      ctx.query = query;
+    }
+    await next();
+  };

@@ -48,7 +48,7 @@ test('editors get useful list columns, default sorts and field descriptions in t
     .findConfiguration({ uid: 'api::article.article' });
   expect(configuration.settings).toMatchObject({
     mainField: 'title',
-    defaultSortBy: 'firstPublishedAt',
+    defaultSortBy: 'originallyPublishedAt',
     defaultSortOrder: 'DESC',
   });
   expect(configuration.layouts.list).toEqual([
@@ -57,7 +57,7 @@ test('editors get useful list columns, default sorts and field descriptions in t
     'section',
     'commenting',
     'moderationRisk',
-    'firstPublishedAt',
+    'originallyPublishedAt',
   ]);
   expect(configuration.metadatas.moderationRisk.edit.description).toMatch(/full-time moderation cover/);
   const quotes = await app.strapi
@@ -115,6 +115,19 @@ describe('drafts never reach readers', () => {
       ).toBe(true);
     }
   );
+
+  test('a relation filter from a type without drafts (tags) cannot tell whether a draft story exists', async () => {
+    const tag = await app.strapi.documents('api::tag.tag').create({ data: { name: 'Scoops' } as never });
+    await app.strapi.documents('api::article.article').update({
+      documentId: draftArticle.documentId,
+      data: { tags: [tag.documentId] } as never,
+    });
+    const probe = (title: string) => api(`/api/tags?filters[articles][title][$eq]=${encodeURIComponent(title)}`);
+    expect((await probe('Unpublished scoop')).body.data).toEqual([]);
+    expect((await probe('No such story')).body.data).toEqual([]);
+    const nested = await api(`/api/tags?filters[$or][0][articles][title][$eq]=Unpublished%20scoop`);
+    expect(nested.body.data).toEqual([]);
+  });
 
   test('an API token (editors’ tooling) may still read drafts', async () => {
     const res = await api('/api/articles?status=draft&filters[title][$eq]=Unpublished%20scoop', token);

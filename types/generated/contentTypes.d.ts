@@ -411,13 +411,13 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
         maxLength: 120;
       }>;
     figures: Schema.Attribute.Relation<'manyToMany', 'api::figure.figure'>;
-    firstPublishedAt: Schema.Attribute.DateTime;
     lastUpdatedAt: Schema.Attribute.DateTime;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::article.article'> & Schema.Attribute.Private;
     moderationRisk: Schema.Attribute.Enumeration<['normal', 'high']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'normal'>;
+    originallyPublishedAt: Schema.Attribute.DateTime;
     people: Schema.Attribute.Relation<'manyToMany', 'api::person.person'>;
     publishedAt: Schema.Attribute.DateTime;
     quotes: Schema.Attribute.Relation<'manyToMany', 'api::quote.quote'>;
