@@ -26,7 +26,20 @@ const publishIfNeverPublished = async (strapi: Core.Strapi, uid: string, documen
  */
 export const registerPublishCascade = (strapi: Core.Strapi): void => {
   strapi.documents.use(async (context, next) => {
-    if (context.uid !== ARTICLE_UID || context.action !== 'publish') return next();
+    if (context.uid !== ARTICLE_UID) return next();
+    const params = context.params as { status?: string; locale?: string };
+    // A create or update that also publishes (REST with an API token does) publishes inside the
+    // Document Service, past this middleware: save the draft, then publish through the action.
+    if ((context.action === 'create' || context.action === 'update') && params.status === 'published') {
+      context.params = { ...params, status: 'draft' } as typeof context.params;
+      const draft = await next();
+      if (!draft) return draft;
+      const published = await strapi
+        .documents(ARTICLE_UID)
+        .publish({ documentId: (draft as { documentId: string }).documentId, locale: params.locale } as never);
+      return published.entries[0] as Awaited<ReturnType<typeof next>>;
+    }
+    if (context.action !== 'publish') return next();
     const { documentId } = context.params as { documentId: string };
     const draft = (await strapi.documents(ARTICLE_UID).findOne({
       documentId,

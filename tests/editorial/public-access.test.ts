@@ -134,6 +134,31 @@ describe('drafts never reach readers', () => {
     expect(res.body.data).toHaveLength(1);
   });
 
+  test('a REST create that publishes at once also publishes the never-published people it links', async () => {
+    const person = await app
+      .http()
+      .post('/api/people?status=draft')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { name: 'Draft Witness' } });
+    const created = await app
+      .http()
+      .post('/api/articles')
+      .set('Authorization', `Bearer ${token}`)
+      .send({
+        data: {
+          title: 'Direct publish',
+          standfirst: 'S.',
+          body: [paragraph('B.')],
+          section: 'World',
+          people: [person.body.data.documentId],
+        },
+      });
+    expect(created.status).toBe(201);
+    expect(created.body.data.publishedAt).not.toBeNull();
+    const story = await api(`/api/articles/${created.body.data.documentId}?populate=people`);
+    expect(story.body.data.people.map((p: any) => p.name)).toEqual(['Draft Witness']);
+  });
+
   test('publishing an article publishes the never-published people it links', async () => {
     const res = await app
       .http()
