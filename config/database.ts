@@ -2,16 +2,26 @@ import path from 'path';
 
 /**
  * SQLite by default (zero set-up for `npm run demo` and `npm test`); PostgreSQL when
- * DATABASE_CLIENT=postgres. Pool: min 0 so idle instances hold no connections, and a short
- * acquire timeout so an exhausted pool fails fast (knex's default waits a minute).
+ * DATABASE_CLIENT=postgres. Every wait is bounded so a sick database fails fast, as a 503 (see
+ * src/platform/faults.ts), instead of holding readers' requests: pool acquire (knex's default
+ * waits a minute), connecting, each statement, and each lock wait (a locked table would otherwise
+ * hold reads until the lock goes).
  */
 export default ({ env }) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
+  const acquireTimeout = env.int('DATABASE_POOL_ACQUIRE_TIMEOUT', 3000);
   const pool = {
     min: env.int('DATABASE_POOL_MIN', 0),
     max: env.int('DATABASE_POOL_MAX', 10),
-    acquireTimeoutMillis: env.int('DATABASE_POOL_ACQUIRE_TIMEOUT', 5000),
+    acquireTimeoutMillis: acquireTimeout,
+    createTimeoutMillis: acquireTimeout,
     idleTimeoutMillis: env.int('DATABASE_POOL_IDLE_TIMEOUT', 30000),
+  };
+  const timeouts = {
+    connectionTimeoutMillis: env.int('DATABASE_CONNECT_TIMEOUT', 3000),
+    statement_timeout: env.int('DATABASE_STATEMENT_TIMEOUT', 5000),
+    lock_timeout: env.int('DATABASE_LOCK_TIMEOUT', 2000),
+    idle_in_transaction_session_timeout: env.int('DATABASE_IDLE_IN_TRANSACTION_TIMEOUT', 10000),
   };
 
   if (client === 'postgres') {
@@ -21,12 +31,14 @@ export default ({ env }) => {
         client: 'postgres',
         connection: url
           ? {
+              ...timeouts,
               connectionString: url,
               ssl: env.bool('DATABASE_SSL', false) && {
                 rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
               },
             }
           : {
+              ...timeouts,
               host: env('DATABASE_HOST', '127.0.0.1'),
               port: env.int('DATABASE_PORT', 5432),
               database: env('DATABASE_NAME', 'strapi'),
@@ -38,7 +50,7 @@ export default ({ env }) => {
               schema: env('DATABASE_SCHEMA', 'public'),
             },
         pool,
-        acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 10000),
+        acquireConnectionTimeout: acquireTimeout,
       },
     };
   }
@@ -56,7 +68,7 @@ export default ({ env }) => {
         filename: path.isAbsolute(filename) ? filename : path.join(__dirname, '..', '..', filename),
       },
       useNullAsDefault: true,
-      pool: { min: 1, max: 1, acquireTimeoutMillis: pool.acquireTimeoutMillis },
+      pool: { min: 1, max: 1, acquireTimeoutMillis: acquireTimeout },
     },
   };
 };

@@ -9,7 +9,8 @@ export default ({ env }) => ({
         // `secure` follows COOKIE_SECURE; set it to true behind TLS (with IS_PROXIED=true).
         cookie: { secure: env.bool('COOKIE_SECURE', false), sameSite: 'lax' },
       },
-      ratelimit: { interval: 60000, max: env.int('AUTH_RATELIMIT_MAX', 10) },
+      // Per process and in memory: replaced by global::auth-rate-limit, shared through Redis.
+      ratelimit: { enabled: false },
     },
   },
   email: {

@@ -4,12 +4,14 @@ import { seedContentManagerLayouts } from './bootstrap/content-manager-layouts';
 import { seedEditorialPermissions } from './bootstrap/editorial-permissions';
 import { seedReaderAccounts } from './bootstrap/reader-accounts';
 import { registerEditorialRules } from './editorial';
+import { platformOf, registerPlatform } from './platform';
 import { assertProductionSecrets } from './secrets';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     // At start-up, not in `strapi build`, which loads the config without the runtime secrets.
     assertProductionSecrets();
+    registerPlatform(strapi);
     registerEditorialRules(strapi);
   },
 
@@ -22,5 +24,9 @@ export default {
     await seedReaderAccounts(strapi);
     await seedAdminRoles(strapi);
     await seedContentManagerLayouts(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await platformOf(strapi).close();
   },
 };

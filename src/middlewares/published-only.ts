@@ -3,7 +3,21 @@ import type { Core } from '@strapi/strapi';
 type Schemas = Record<string, { attributes: Record<string, any>; options?: { draftAndPublish?: boolean } } | undefined>;
 type Filters = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Filters => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Filters =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const LOGICAL = new Set(['$and', '$or', '$not']);
+
+/**
+ * The relation filter, narrowed to published targets. `$and` composes with whatever the reader
+ * sent (spreading `publishedAt` next to `$or` would mix operator and attribute keys, which the
+ * query layer refuses); a filter on the relation itself (`$null`, `$eq` on its id) is left alone.
+ */
+const publishedOnly = (nested: Filters): Filters => {
+  const keys = Object.keys(nested);
+  const onRelationItself = keys.length > 0 && keys.every((key) => key.startsWith('$') && !LOGICAL.has(key));
+  return onRelationItself ? nested : { $and: [nested, { publishedAt: { $notNull: true } }] };
+};
 
 /**
  * Confines every relation filter to published targets. `status=published` keeps the documents
@@ -17,12 +31,13 @@ const publishedRelations = (strapi: Core.Strapi, uid: string, filters: unknown):
   const result: Filters = {};
   for (const [key, value] of Object.entries(filters)) {
     const attribute = schema?.attributes[key];
-    if (key === '$and' || key === '$or' || key === '$not') result[key] = publishedRelations(strapi, uid, value);
+    if (LOGICAL.has(key)) result[key] = publishedRelations(strapi, uid, value);
     else if (attribute?.type === 'relation' && attribute.target && isObject(value)) {
       const target = (strapi.contentTypes as unknown as Schemas)[attribute.target];
       const nested = publishedRelations(strapi, attribute.target, value) as Filters;
-      result[key] = target?.options?.draftAndPublish ? { ...nested, publishedAt: { $notNull: true } } : nested;
-    } else if (attribute?.type === 'component' && isObject(value)) result[key] = publishedRelations(strapi, attribute.component, value);
+      result[key] = target?.options?.draftAndPublish ? publishedOnly(nested) : nested;
+    } else if (attribute?.type === 'component' && isObject(value))
+      result[key] = publishedRelations(strapi, attribute.component, value);
     else result[key] = value;
   }
   return result;

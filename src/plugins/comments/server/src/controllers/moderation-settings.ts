@@ -5,7 +5,11 @@ import { validateSettings } from '../validation/admin';
 const describe = async () => {
   const settings = getService('settings');
   return {
-    data: { settings: await settings.get(), defaults: settings.defaults(), overrides: await settings.overrides() },
+    data: {
+      settings: settings.withoutSecrets(await settings.get()),
+      defaults: settings.withoutSecrets(settings.defaults()),
+      overrides: await settings.overrides(),
+    },
   };
 };
 

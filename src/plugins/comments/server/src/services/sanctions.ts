@@ -56,6 +56,10 @@ const sanctions = ({ strapi }: { strapi: Core.Strapi }) => ({
         after: { sanction: updated.sanction, suspendedUntil: updated.suspendedUntil },
       });
 
+      // A ban ends the reader's sessions: every device must log in again (and so meets the ban).
+      if (input.action === 'ban')
+        await strapi.sessionManager('users-permissions').invalidateRefreshToken(String(user.id));
+
       let hidden = 0;
       if (input.hideComments && input.action !== 'reinstate') {
         const visible: CommentRow[] = await strapi.db

@@ -13,6 +13,24 @@ export type SettingsOverrides = DeepPartial<
 
 const STORE_KEY = 'settings';
 
+/** Which Redis is in use, as a moderator may see it: host and port, never the credentials in the URL. */
+export interface RedisDescription {
+  configured: boolean;
+  host?: string;
+}
+
+export const describeRedis = (redisUrl: string | null): RedisDescription => {
+  if (!redisUrl) return { configured: false };
+  try {
+    const { hostname, port, protocol } = new URL(redisUrl);
+    return { configured: true, host: `${protocol}//${hostname}:${port || '6379'}` };
+  } catch {
+    return { configured: true };
+  }
+};
+
+export type PublicSettings = Omit<CommentsConfig, 'redisUrl'> & { redis: RedisDescription };
+
 /**
  * One source per fact: config/plugins.ts gives the defaults, the moderation settings route stores
  * overrides in the database, and every rule reads the merged result from here.
@@ -31,6 +49,11 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async get(): Promise<CommentsConfig> {
       return deepMerge(this.defaults(), await this.overrides());
+    },
+
+    /** The settings as answers show them: the Redis URL (which may hold a password) described, not given. */
+    withoutSecrets({ redisUrl, ...rest }: CommentsConfig): PublicSettings {
+      return { ...rest, redis: describeRedis(redisUrl) };
     },
 
     async setOverrides(overrides: SettingsOverrides): Promise<CommentsConfig> {

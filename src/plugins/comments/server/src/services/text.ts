@@ -5,6 +5,12 @@ import { errors } from '@strapi/utils';
 // C0/C1 controls other than tab and newline, and the bidirectional overrides used to disguise text.
 const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 
+/*
+ * U+FFFD is what a UTF-8 decoder leaves where the bytes were invalid, and an unpaired surrogate is
+ * not text at all: refused, so a comment is never stored other than as its author sent it.
+ */
+const NOT_TEXT = /\uFFFD|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 const linkify = new LinkifyIt().add('ftp:', null).add('mailto:', null).add('//', null).set({ fuzzyEmail: false });
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -32,6 +38,9 @@ export interface TextLimits {
 const text = () => ({
   /** NFC-normalised, trimmed text with unified newlines; refuses control characters and bad lengths. */
   normalize(raw: string, limits: TextLimits, field = 'body'): string {
+    if (NOT_TEXT.test(raw)) {
+      throw new errors.ValidationError(`${field} is not valid UTF-8 text`, { code: 'INVALID_TEXT', field });
+    }
     const normalized = raw.normalize('NFC').replace(/\r\n?/g, '\n');
     if (FORBIDDEN_CHARACTERS.test(normalized)) {
       throw new errors.ValidationError(`${field} contains control characters`, { code: 'CONTROL_CHARACTERS', field });

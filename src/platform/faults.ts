@@ -1,0 +1,131 @@
+/**
+ * Which failures are the client's, which mean the database (or another dependency) is not
+ * answering, and which are our bugs. The error boundary answers the first with 400, the second
+ * with 503 and Retry-After, and logs the third as a 500.
+ */
+import { errors } from '@strapi/utils';
+
+export type FaultCode = 'INVALID_QUERY' | 'MALFORMED_BODY' | 'PAYLOAD_TOO_LARGE';
+
+export type Fault =
+  | { kind: 'client'; status: 400 | 413; code: FaultCode; message: string }
+  | { kind: 'unavailable'; message: string }
+  | { kind: 'internal' }
+  /** Strapi's own errors, which `strapi::errors` already answers in its envelope. */
+  | { kind: 'strapi' };
+
+type ErrorLike = { name?: unknown; code?: unknown; message?: unknown; status?: unknown };
+
+/** PostgreSQL SQLSTATEs that mean "try again shortly": timeouts, shutdowns, too many connections, deadlocks. */
+const PG_UNAVAILABLE = new Set([
+  '57014',
+  '55P03',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '53400',
+  '40P01',
+  '58000',
+  '58030',
+]);
+const SQLITE_UNAVAILABLE = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_IOERR', 'SQLITE_FULL', 'SQLITE_CANTOPEN']);
+const NETWORK_UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+]);
+const CONNECTION_LOST =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)|terminating connection/i;
+
+/** Errors of @strapi/database and better-sqlite3 that a bad filter value or shape produces. */
+const CLIENT_QUERY_MESSAGES = [
+  /Operator and non-operator keys cannot be mixed/,
+  /^Invalid (date|datetime|time) format/i,
+  /datatype mismatch/,
+  /SQLite3 can only bind/,
+  /Too (few|many) parameter values were provided/,
+  /Undefined binding\(s\) detected/,
+  /The supplied (value|SQL)/,
+  /value out of range/i,
+];
+const CLIENT_QUERY_ERRORS = new Set([
+  'InvalidDateError',
+  'InvalidDateTimeError',
+  'InvalidTimeError',
+  'InvalidRelationError',
+]);
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+const clientQuery = (message: string): Fault => ({
+  kind: 'client',
+  status: 400,
+  code: 'INVALID_QUERY',
+  message: `The query cannot be answered: ${message}`,
+});
+
+/**
+ * Whatever the body parser throws: the body is the client's and it cannot be read (bad JSON, a false
+ * Content-Encoding, an unknown charset, too large). koa-body wraps non-Error throwables such as
+ * zlib's into an Error whose name is "object", so the parser's `onError` marks them instead.
+ */
+export class BodyParseError extends Error {
+  readonly status: number;
+
+  constructor(cause: unknown) {
+    super('The request body cannot be read.');
+    this.name = 'BodyParseError';
+    const status = Number((cause as { status?: unknown })?.status);
+    this.status = status === 413 ? 413 : 400;
+  }
+}
+
+/** For `strapi::body`'s koa-body `onError`: rethrows the parser's error as a BodyParseError. */
+export const rethrowAsBodyParseError = (cause: unknown): never => {
+  throw new BodyParseError(cause);
+};
+
+const bodyFault = (error: unknown): Fault | null => {
+  if (!(error instanceof BodyParseError)) return null;
+  return error.status === 413
+    ? { kind: 'client', status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' }
+    : { kind: 'client', status: 400, code: 'MALFORMED_BODY', message: error.message };
+};
+
+export const classifyFault = (raw: unknown): Fault => {
+  if (typeof raw !== 'object' || raw === null) return { kind: 'internal' };
+  const error = raw as ErrorLike;
+  const code = text(error.code);
+  const message = text(error.message);
+  const name = text(error.name);
+
+  const body = bodyFault(raw);
+  if (body) return body;
+  if (raw instanceof errors.ApplicationError || (raw instanceof errors.HttpError && Number(error.status) < 500)) {
+    return { kind: 'strapi' };
+  }
+  if (
+    name === 'KnexTimeoutError' ||
+    PG_UNAVAILABLE.has(code) ||
+    code.startsWith('08') ||
+    SQLITE_UNAVAILABLE.has(code)
+  ) {
+    return { kind: 'unavailable', message: 'The database is not answering in time.' };
+  }
+  if (NETWORK_UNAVAILABLE.has(code) || CONNECTION_LOST.test(message)) {
+    return { kind: 'unavailable', message: 'The database cannot be reached.' };
+  }
+  // PostgreSQL class 22 (data exception): a filter value that does not fit the column's type.
+  if (/^22[0-9A-Z]{3}$/.test(code) || code === 'SQLITE_MISMATCH' || code === 'SQLITE_RANGE') {
+    return clientQuery('a value does not fit its field.');
+  }
+  if (CLIENT_QUERY_ERRORS.has(name) || CLIENT_QUERY_MESSAGES.some((pattern) => pattern.test(message))) {
+    return clientQuery(message.split(' - ').pop() ?? message);
+  }
+  return { kind: 'internal' };
+};
