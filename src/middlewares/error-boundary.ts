@@ -59,8 +59,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       return;
     }
     // Koa's router answers 405/501 without a body, and authentication swallows database faults into a 401.
-    if (ctx.status >= 400 && ctx.body == null) {
-      ctx.body = errorEnvelope(ctx.status, ctx.message, { code: EMPTY_ERROR_CODES[ctx.status] ?? 'HTTP_ERROR' });
+    // (An unanswered request's implicit 404 is left to strapi::errors.)
+    const explicitStatus = (ctx.response as { _explicitStatus?: boolean })._explicitStatus;
+    if (explicitStatus && ctx.status >= 400 && ctx.body == null) {
+      const status = ctx.status;
+      ctx.body = errorEnvelope(status, ctx.message, { code: EMPTY_ERROR_CODES[status] ?? 'HTTP_ERROR' });
+      ctx.status = status;
     } else if (
       ctx.status === 401 &&
       !(ctx.body as { error?: { details?: { code?: unknown } } })?.error?.details?.code
