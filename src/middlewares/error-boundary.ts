@@ -37,6 +37,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       const fault = classifyFault(error);
       if (fault.kind === 'strapi') throw error;
       if (fault.kind === 'client') {
+        // Info, not warn: bad input is routine; the line is there to spot a caller (or a bug) that keeps at it.
+        strapi.log.info(`${ctx.method} ${ctx.path}: ${fault.code}`, { requestId: ctx.state.requestId });
         ctx.status = fault.status;
         ctx.body = errorEnvelope(fault.status, fault.message, { code: fault.code });
         return;

@@ -45,6 +45,16 @@ const CONNECTION_LOST =
 /** Errors of @strapi/database and better-sqlite3 that a bad filter value or shape produces. */
 const CLIENT_QUERY_MESSAGES = [
   /Operator and non-operator keys cannot be mixed/,
+  /Only one operator key is allowed in a relation where clause/,
+  /Only \$and, \$or and \$not can only be used as root level operators/,
+  /Undefined attribute level operator/,
+  /^Operator \S+ must be an array/,
+  /^Where must be an (array or an )?object/,
+  /^You cannot (order|filter) on/,
+  /^Invalid orderBy syntax/,
+  /^Cannot join on non relational field/,
+  /^Attribute \S+ not found on model/,
+  /^Cannot order by status on model/,
   /^Invalid (date|datetime|time) format/i,
   /datatype mismatch/,
   /SQLite3 can only bind/,
