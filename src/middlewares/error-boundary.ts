@@ -71,6 +71,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
       ctx.status === 401 &&
       !(ctx.body as { error?: { details?: { code?: unknown } } })?.error?.details?.code
     ) {
-      if (!(await databaseAnswers(strapi))) unavailable(ctx, 'The database cannot be reached.');
+      if (ctx.state.databaseUnavailable || !(await databaseAnswers(strapi))) {
+        unavailable(ctx, 'The database is not answering in time.');
+      }
     }
   };

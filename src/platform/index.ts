@@ -5,6 +5,8 @@ import { createAuthRateLimiter, type AuthLimits, type AuthRateLimiter } from './
 import { endSessionsWithAccount } from './sessions';
 import { readinessHandler } from './readiness';
 import { answerParserErrorsInEnvelope } from './http-server';
+import { rememberDatabaseFaults, surfaceFailedCommits } from './transactions';
+import { classifyFault } from './faults';
 
 export interface Platform {
   redis: Redis | null;
@@ -40,6 +42,8 @@ export const registerPlatform = (strapi: Core.Strapi): void => {
     readinessHandler(strapi, () => platform.redis)
   );
   answerParserErrorsInEnvelope(strapi.server.httpServer);
+  surfaceFailedCommits(strapi);
+  rememberDatabaseFaults(strapi, (error) => classifyFault(error).kind === 'unavailable');
 };
 
 export const platformOf = (strapi: Core.Strapi): Platform => strapi.get(CONTAINER_KEY) as Platform;
