@@ -1,6 +1,7 @@
 import { winston } from '@strapi/logger';
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+// Also as URL-encoded in a logged query string (`%40`).
+const EMAIL = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gi;
 const JWT = /\beyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}/g;
 
 /** Log lines never carry an email address or a bearer token, wherever they come from (URLs, messages, errors). */
@@ -39,15 +40,15 @@ export const loggerConfig = (env: NodeJS.ProcessEnv = process.env) => {
   const { combine, timestamp, json, colorize } = winston.format;
   return {
     level,
+    // Replaces Strapi's default top-level format (pretty and coloured), which would run first.
+    format: redactPersonalData(),
     transports: [
       new winston.transports.Console({
         level,
-        format: combine(
-          redactPersonalData(),
+        format:
           format === 'json'
             ? combine(timestamp(), json())
-            : combine(timestamp({ format: 'YYYY-MM-DD HH:mm:ss.SSS' }), colorize(), prettyLine)
-        ),
+            : combine(timestamp({ format: 'YYYY-MM-DD HH:mm:ss.SSS' }), colorize(), prettyLine),
       }),
     ],
   };

@@ -4,6 +4,8 @@ import { TEST_SECRETS } from './env';
 
 export interface ChildInstance {
   baseUrl: string;
+  /** Everything the process wrote to stdout so far: its log lines. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -34,14 +36,17 @@ export const startChildInstance = (env: Record<string, string>): Promise<ChildIn
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
+    let stdout = '';
     const timer = setTimeout(() => reject(new Error(`child instance did not start: ${stderr}`)), 60_000);
     child.stderr?.on('data', (chunk) => (stderr += chunk));
     child.stdout?.on('data', (chunk) => {
+      stdout += chunk;
       const match = /LISTENING (\d+)/.exec(String(chunk));
       if (!match) return;
       clearTimeout(timer);
       resolve({
         baseUrl: `http://127.0.0.1:${match[1]}`,
+        output: () => stdout,
         stop: () =>
           new Promise<void>((done) => {
             child.once('exit', () => done());
