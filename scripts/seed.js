@@ -2,7 +2,9 @@
 'use strict';
 /**
  * npm run seed: loads the reference story and the community policy from database/seeds/, and in
- * development the demo accounts. Idempotent: a second run changes nothing and duplicates nothing.
+ * development the demo accounts (and demo rules in place of the policy's placeholder). Idempotent:
+ * a second run changes nothing and duplicates nothing. It lists the editorial additions (values
+ * not in the source document) of what it created, for the editors to review.
  * `--demo` (used by npm run demo) insists on the demo accounts and is refused in production.
  */
 const path = require('path');
@@ -24,8 +26,12 @@ const main = async () => {
   const app = await createStrapi(appContext).load();
   try {
     const { runSeed } = require(path.join(appContext.distDir, 'src', 'seed'));
-    const report = await runSeed(app, { demoAccounts: process.env.NODE_ENV !== 'production' });
-    console.log(`Seed done: ${JSON.stringify(report)}`);
+    const { tallies, editorialAdditions } = await runSeed(app, { demoAccounts: process.env.NODE_ENV !== 'production' });
+    console.log(`Seed done: ${JSON.stringify(tallies)}`);
+    if (editorialAdditions.length > 0) {
+      console.log(`\nEditorial additions (not in the source document; review them in the admin):`);
+      for (const line of editorialAdditions) console.log(`  - ${line}`);
+    }
   } finally {
     await app.destroy();
   }

@@ -36,6 +36,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     } catch (error) {
       const fault = classifyFault(error);
       if (fault.kind === 'strapi') throw error;
+      if (fault.kind === 'http') {
+        ctx.status = fault.status;
+        ctx.body = errorEnvelope(fault.status, fault.message, { code: 'BAD_REQUEST' });
+        return;
+      }
       if (fault.kind === 'client') {
         // Info, not warn: bad input is routine; the line is there to spot a caller (or a bug) that keeps at it.
         strapi.log.info(`${ctx.method} ${ctx.path}: ${fault.code}`, { requestId: ctx.state.requestId });

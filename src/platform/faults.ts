@@ -12,7 +12,9 @@ export type Fault =
   | { kind: 'unavailable'; message: string }
   | { kind: 'internal' }
   /** Strapi's own errors, which `strapi::errors` already answers in its envelope. */
-  | { kind: 'strapi' };
+  | { kind: 'strapi' }
+  /** Another library's client error (4xx, meant to be shown): answered with its status and message. */
+  | { kind: 'http'; status: number; message: string };
 
 type ErrorLike = { name?: unknown; code?: unknown; message?: unknown; status?: unknown };
 
@@ -29,6 +31,7 @@ const PG_UNAVAILABLE = new Set([
   '58000',
   '58030',
 ]);
+const PG_CLIENT_QUERY = new Set(['42883', '42703', '42804']);
 const SQLITE_UNAVAILABLE = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_IOERR', 'SQLITE_FULL', 'SQLITE_CANTOPEN']);
 const NETWORK_UNAVAILABLE = new Set([
   'ECONNREFUSED',
@@ -53,7 +56,13 @@ const CLIENT_QUERY_MESSAGES = [
   /^You cannot (order|filter) on/,
   /^Invalid orderBy syntax/,
   /^Cannot join on non relational field/,
-  /^Attribute \S+ not found on model/,
+  /^Attribute \S* not found on model/,
+  /^Expected a valid (Number|Date|Time|DateTime|Boolean|Integer|BigInteger|Decimal|Float)/i,
+  /whereBetween/,
+  /^Undefined binding/,
+  /no such column/,
+  // knex normalising a sort direction that is not a string (`sort=relation.field:sideways`).
+  /^\(value \|\| ""\)\.toLowerCase is not a function/,
   /^Cannot order by status on model/,
   /^Invalid (date|datetime|time) format/i,
   /datatype mismatch/,
@@ -119,6 +128,11 @@ export const classifyFault = (raw: unknown): Fault => {
   if (raw instanceof errors.ApplicationError || (raw instanceof errors.HttpError && Number(error.status) < 500)) {
     return { kind: 'strapi' };
   }
+  // An http-errors error from another copy of the library (koa-send's "failed to decode" on `/%ff`).
+  const status = Number(error.status);
+  if ((raw as { expose?: unknown }).expose === true && status >= 400 && status < 500) {
+    return { kind: 'http', status, message };
+  }
   if (
     name === 'KnexTimeoutError' ||
     PG_UNAVAILABLE.has(code) ||
@@ -130,8 +144,14 @@ export const classifyFault = (raw: unknown): Fault => {
   if (NETWORK_UNAVAILABLE.has(code) || CONNECTION_LOST.test(message)) {
     return { kind: 'unavailable', message: 'The database cannot be reached.' };
   }
-  // PostgreSQL class 22 (data exception): a filter value that does not fit the column's type.
-  if (/^22[0-9A-Z]{3}$/.test(code) || code === 'SQLITE_MISMATCH' || code === 'SQLITE_RANGE') {
+  // PostgreSQL class 22 (data exception): a filter value that does not fit the column's type;
+  // 42883/42703: an operator the column's type lacks (LIKE on a number), a column a filter made up.
+  if (
+    /^22[0-9A-Z]{3}$/.test(code) ||
+    PG_CLIENT_QUERY.has(code) ||
+    code === 'SQLITE_MISMATCH' ||
+    code === 'SQLITE_RANGE'
+  ) {
     return clientQuery('a value does not fit its field.');
   }
   if (CLIENT_QUERY_ERRORS.has(name) || CLIENT_QUERY_MESSAGES.some((pattern) => pattern.test(message))) {

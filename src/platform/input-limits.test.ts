@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH, exceedsDepth, paginationProblem } from './input-limits';
+import { MAX_JSON_DEPTH, bodyProblem, paginationProblem } from './input-limits';
 
 const nested = (levels: number): unknown => {
   let value: unknown = 'leaf';
@@ -6,20 +6,26 @@ const nested = (levels: number): unknown => {
   return value;
 };
 
-describe('exceedsDepth', () => {
-  test('allows up to the limit and refuses one level more', () => {
-    expect(exceedsDepth(nested(MAX_JSON_DEPTH))).toBe(false);
-    expect(exceedsDepth(nested(MAX_JSON_DEPTH + 1))).toBe(true);
+describe('bodyProblem', () => {
+  test('allows nesting up to the limit and refuses one level more', () => {
+    expect(bodyProblem(nested(MAX_JSON_DEPTH))).toBeNull();
+    expect(bodyProblem(nested(MAX_JSON_DEPTH + 1))).toBe('too-deep');
   });
 
   test('walks 100,000 levels without overflowing its own stack', () => {
-    expect(exceedsDepth(nested(100_000))).toBe(true);
+    expect(bodyProblem(nested(100_000))).toBe('too-deep');
   });
 
-  test('scalars and wide shallow values pass', () => {
-    expect(exceedsDepth('text')).toBe(false);
-    expect(exceedsDepth(null)).toBe(false);
-    expect(exceedsDepth({ data: Array.from({ length: 10_000 }, (_, index) => ({ index })) })).toBe(false);
+  test('scalars and wide shallow values pass, emoji included', () => {
+    expect(bodyProblem('text \u{1F600}')).toBeNull();
+    expect(bodyProblem(null)).toBeNull();
+    expect(bodyProblem({ data: Array.from({ length: 10_000 }, (_, index) => ({ index })) })).toBeNull();
+  });
+
+  test('an unpaired surrogate anywhere, value or key, is not text', () => {
+    expect(bodyProblem({ password: 'Read\udbffer-Password-1' })).toBe('not-text');
+    expect(bodyProblem({ data: [{ body: 'trailing \udc00' }] })).toBe('not-text');
+    expect(bodyProblem({ ['key\ud800']: 1 })).toBe('not-text');
   });
 });
 

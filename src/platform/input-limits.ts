@@ -6,16 +6,31 @@ export const MAX_JSON_DEPTH = 32;
 /** Offsets beyond this overflow some databases' integer types; no reader pages that far. */
 export const MAX_PAGINATION_VALUE = 1_000_000_000;
 
-/** Whether a parsed JSON value nests objects/arrays deeper than `max` (iterative: never overflows itself). */
-export const exceedsDepth = (value: unknown, max: number = MAX_JSON_DEPTH): boolean => {
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export type BodyProblem = 'too-deep' | 'not-text';
+
+/**
+ * What is wrong with a parsed body, in one iterative walk (it never overflows its own stack):
+ * nesting deeper than `max`, or a string (value or key) with an unpaired surrogate, which is not
+ * text and which some libraries loop on forever (bcryptjs hashing such a password never returns).
+ */
+export const bodyProblem = (value: unknown, max: number = MAX_JSON_DEPTH): BodyProblem | null => {
   const stack: Array<[unknown, number]> = [[value, 1]];
   while (stack.length > 0) {
     const [current, depth] = stack.pop() as [unknown, number];
+    if (typeof current === 'string') {
+      if (LONE_SURROGATE.test(current)) return 'not-text';
+      continue;
+    }
     if (typeof current !== 'object' || current === null) continue;
-    if (depth > max) return true;
-    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+    if (depth > max) return 'too-deep';
+    for (const [key, child] of Object.entries(current)) {
+      if (LONE_SURROGATE.test(key)) return 'not-text';
+      stack.push([child, depth + 1]);
+    }
   }
-  return false;
+  return null;
 };
 
 const PAGINATION_KEYS = ['page', 'pageSize', 'start', 'limit'] as const;

@@ -1,69 +1,89 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import type { SeedCounter } from './counter';
+import type { EditorialAdditions, SeedCounter } from './counter';
+
+/** Every fixture record says which of its values are editorial additions, not text of the source document. */
+type Marked<T> = T & { editorialAdditions: EditorialAdditions };
 
 interface StoryFixture {
-  tags: Array<{ key: string; name: string }>;
-  people: Array<{ key: string; name: string; role: string; organisation: string | null; country: string | null }>;
-  quotes: Array<{
-    key: string;
-    text: string;
-    kind: string;
-    speaker?: string;
-    speakerBody?: string;
-    context: string | null;
-    medium: string | null;
-    saidOn: string | null;
-  }>;
-  figures: Array<{
-    key: string;
-    label: string;
-    value: string;
-    unit: string | null;
-    qualifier: string;
-    asOf: string | null;
-    period: string | null;
-    attribution: string;
-    breakdown: Array<{ label: string; value: string }>;
-    breakdownKind: string | null;
-  }>;
-  article: Record<string, unknown> & {
-    slug: string;
-    paragraphs: string[];
-    tags: string[];
-    people: string[];
-    quotes: string[];
-    figures: string[];
-  };
+  tags: Array<Marked<{ key: string; name: string }>>;
+  people: Array<
+    Marked<{ key: string; name: string; role: string; organisation: string | null; country: string | null }>
+  >;
+  quotes: Array<
+    Marked<{
+      key: string;
+      text: string;
+      kind: string;
+      speaker?: string;
+      speakerBody?: string;
+      context: string | null;
+      medium: string | null;
+      saidOn: string | null;
+    }>
+  >;
+  figures: Array<
+    Marked<{
+      key: string;
+      label: string;
+      value: string;
+      unit: string | null;
+      qualifier: string;
+      asOf: string | null;
+      period: string | null;
+      attribution: string;
+      breakdown: Array<{ label: string; value: string }>;
+      breakdownKind: string | null;
+    }>
+  >;
+  article: Marked<
+    Record<string, unknown> & {
+      slug: string;
+      paragraphs: string[];
+      tags: string[];
+      people: string[];
+      quotes: string[];
+      figures: string[];
+    }
+  >;
 }
 
-const readFixture = <T>(strapi: Core.Strapi, name: string): T =>
+export const readFixture = <T>(strapi: Core.Strapi, name: string): T =>
   JSON.parse(fs.readFileSync(path.join(strapi.dirs.app.root, 'database', 'seeds', name), 'utf8'));
 
-const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+export const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+
+interface SeedRecord {
+  uid: string;
+  /** The natural key a second run finds the record by. */
+  filters: Record<string, unknown>;
+  data: Record<string, unknown>;
+  /** How the record is named in the list of editorial additions, e.g. `person andrii-sybiha`. */
+  name: string;
+  editorialAdditions: EditorialAdditions;
+}
 
 /**
- * Finds a published document by a natural key, or creates and publishes it: a second run finds
- * everything and creates nothing.
+ * Finds a published document by its natural key, or creates and publishes it: a second run finds
+ * everything and creates nothing. What a run creates, it reports with its editorial additions.
  */
-const ensurePublished = async (
-  strapi: Core.Strapi,
-  uid: string,
-  filters: Record<string, unknown>,
-  data: Record<string, unknown>,
-  counter: SeedCounter
-): Promise<string> => {
-  const documents = strapi.documents(uid as never);
-  const existing = (await documents.findFirst({ filters, status: 'draft', fields: ['documentId'] } as never)) as {
-    documentId: string;
-  } | null;
+const ensurePublished = async (strapi: Core.Strapi, counter: SeedCounter, record: SeedRecord): Promise<string> => {
+  const documents = strapi.documents(record.uid as never);
+  const existing = (await documents.findFirst({
+    filters: record.filters,
+    status: 'draft',
+    fields: ['documentId'],
+  } as never)) as { documentId: string } | null;
   if (existing) {
-    counter.unchanged(uid);
+    counter.unchanged(record.uid);
     return existing.documentId;
   }
-  const created = (await documents.create({ data, status: 'published' } as never)) as { documentId: string };
-  counter.created(uid);
+  const created = (await documents.create({ data: record.data, status: 'published' } as never)) as {
+    documentId: string;
+  };
+  counter.created(record.uid);
+  counter.addedEditorially(record.name, record.editorialAdditions);
   return created.documentId;
 };
 
@@ -71,36 +91,31 @@ const ensurePublished = async (
 export const seedReferenceStory = async (strapi: Core.Strapi, counter: SeedCounter): Promise<string> => {
   const story = readFixture<StoryFixture>(strapi, 'reference-story.json');
   const ids = new Map<string, string>();
+  const ensure = (kind: string, key: string, record: Omit<SeedRecord, 'name'>) =>
+    ensurePublished(strapi, counter, { ...record, name: `${kind} ${key}` }).then((id) => ids.set(`${kind}:${key}`, id));
 
-  for (const tag of story.tags) {
-    ids.set(
-      `tag:${tag.key}`,
-      await ensurePublished(strapi, 'api::tag.tag', { slug: tag.key }, { name: tag.name, slug: tag.key }, counter)
-    );
+  for (const { key, editorialAdditions, name } of story.tags) {
+    const data = { name, slug: key };
+    await ensure('tag', key, { uid: 'api::tag.tag', filters: { slug: key }, data, editorialAdditions });
   }
-  for (const { key, ...person } of story.people) {
-    ids.set(
-      `person:${key}`,
-      await ensurePublished(strapi, 'api::person.person', { slug: key }, { ...person, slug: key }, counter)
-    );
+  for (const { key, editorialAdditions, ...person } of story.people) {
+    const data = { ...person, slug: key };
+    await ensure('person', key, { uid: 'api::person.person', filters: { slug: key }, data, editorialAdditions });
   }
-  for (const { key, ...figure } of story.figures) {
-    ids.set(
-      `figure:${key}`,
-      await ensurePublished(strapi, 'api::figure.figure', { label: figure.label }, figure, counter)
-    );
+  for (const { key, editorialAdditions, ...figure } of story.figures) {
+    const filters = { label: figure.label };
+    await ensure('figure', key, { uid: 'api::figure.figure', filters, data: figure, editorialAdditions });
   }
-  for (const { key, speaker, ...quote } of story.quotes) {
+  for (const { key, editorialAdditions, speaker, ...quote } of story.quotes) {
     const data = { ...quote, speaker: speaker ? ids.get(`person:${speaker}`) : null };
-    ids.set(`quote:${key}`, await ensurePublished(strapi, 'api::quote.quote', { text: quote.text }, data, counter));
+    await ensure('quote', key, { uid: 'api::quote.quote', filters: { text: quote.text }, data, editorialAdditions });
   }
 
-  const { paragraphs, tags, people, quotes, figures, ...article } = story.article;
-  return ensurePublished(
-    strapi,
-    'api::article.article',
-    { slug: article.slug },
-    {
+  const { paragraphs, tags, people, quotes, figures, editorialAdditions, ...article } = story.article;
+  return ensurePublished(strapi, counter, {
+    uid: 'api::article.article',
+    filters: { slug: article.slug },
+    data: {
       ...article,
       body: paragraphs.map(paragraph),
       tags: tags.map((key) => ids.get(`tag:${key}`)),
@@ -108,8 +123,9 @@ export const seedReferenceStory = async (strapi: Core.Strapi, counter: SeedCount
       quotes: quotes.map((key) => ids.get(`quote:${key}`)),
       figures: figures.map((key) => ids.get(`figure:${key}`)),
     },
-    counter
-  );
+    name: `article ${article.slug}`,
+    editorialAdditions,
+  });
 };
 
 interface PolicyFixture {
@@ -119,9 +135,11 @@ interface PolicyFixture {
   liabilityNotice: string;
   moderationStatement: string;
   moderationHoursText: string;
+  /** Paragraphs; the seed document has none of its own, so a marked placeholder (see docs/editorial.md). */
   rules: string[];
   termsVersion: string;
   lastUpdated: string;
+  editorialAdditions: EditorialAdditions;
 }
 
 /** The comments policy part of the reference document, as the community policy single type. */
@@ -132,19 +150,14 @@ export const seedCommunityPolicy = async (strapi: Core.Strapi, counter: SeedCoun
     counter.unchanged(uid);
     return;
   }
-  const policy = readFixture<PolicyFixture>(strapi, 'community-policy.json');
+  const { editorialAdditions, ...policy } = readFixture<PolicyFixture>(strapi, 'community-policy.json');
   await documents.create({
     data: {
       ...policy,
       whySubscribersOnly: policy.whySubscribersOnly.map(paragraph),
-      rules: [
-        {
-          type: 'list',
-          format: 'unordered',
-          children: policy.rules.map((rule) => ({ type: 'list-item', children: [{ type: 'text', text: rule }] })),
-        },
-      ],
+      rules: policy.rules.map(paragraph),
     },
   } as never);
   counter.created(uid);
+  counter.addedEditorially('community policy', editorialAdditions);
 };

@@ -2,6 +2,7 @@ import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createApiToken, createUser, type TestUser } from '../helpers/auth';
 import { expectErrorEnvelope } from '../helpers/envelope';
 import { bearer, createArticle, createSubscriber, ensurePolicy, postComment } from '../helpers/comments';
+import { createEstablishedUser } from '../helpers/moderation';
 
 let app: TestApp;
 let token: string;
@@ -97,7 +98,7 @@ describe('report this comment', () => {
     try {
       const commentId = (await postComment(app, author, articleId, 'Provocative')).body.data.documentId;
       for (let i = 0; i < 3; i += 1)
-        expect((await report(await createUser(app), commentId, { reason: 'hate' })).status).toBe(200);
+        expect((await report(await createEstablishedUser(app), commentId, { reason: 'hate' })).status).toBe(200);
       expect(await commentRow(commentId)).toMatchObject({ status: 'hidden', autoHidden: true, reportCount: 3 });
       const audit = await app.strapi.db
         .query('plugin::comments.moderation-event')

@@ -186,37 +186,18 @@ describe('which threads take comments', () => {
 });
 
 describe('comment bodies are plain text', () => {
-  test.each([
-    ['<script>alert(1)</script>', '<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>'],
-    ['<img src=x onerror=alert(1)>', '<p>&lt;img src=x onerror=alert(1)&gt;</p>'],
-    ['click javascript:alert(1) now', '<p>click javascript:alert(1) now</p>'],
-    ['<a href="javascript:alert(1)">x</a>', '<p>&lt;a href=&quot;javascript:alert(1)&quot;&gt;x&lt;/a&gt;</p>'],
-    [
-      'see https://example.com/a?b=1&c=2 ok',
-      '<p>see <a href="https://example.com/a?b=1&amp;c=2" rel="nofollow ugc noopener" target="_blank">https://example.com/a?b=1&amp;c=2</a> ok</p>',
-    ],
-    ['line one\nline two', '<p>line one<br>line two</p>'],
-  ])('%j comes back inert in html', async (body, html) => {
-    const article = await createArticle(app);
-    const posted = await postComment(app, alice, article.documentId, body);
-    expect(posted.status).toBe(201);
-    const [comment] = (await thread(article.documentId)).body.data;
-    expect(comment.body).toBe(body);
-    expect(comment.html).toBe(html);
-  });
+  // Script injection and oversized input: tests/security/injection.test.ts.
 
-  test('bodies are trimmed and Unicode-normalised; empty, too long and control characters are refused', async () => {
+  test('bodies are trimmed and Unicode-normalised; empty bodies and control characters are refused', async () => {
     const article = await createArticle(app);
     const posted = await postComment(app, alice, article.documentId, '  Cafe\u0301  ');
     expect(posted.body.data.body).toBe('Caf\u00e9');
-    expect((await postComment(app, alice, article.documentId, 'x'.repeat(2000))).status).toBe(201);
-    expectErrorEnvelope(await postComment(app, alice, article.documentId, 'x'.repeat(2001)), 400);
     expectErrorEnvelope(await postComment(app, alice, article.documentId, '   \n  '), 400);
     expectErrorEnvelope(await postComment(app, alice, article.documentId, 'bell\u0007'), 400);
     expectErrorEnvelope(await postComment(app, alice, article.documentId, 'bidi \u202e trick'), 400);
   });
 
-  test('malformed requests are 400 in the envelope, an oversized payload 413, never 500', async () => {
+  test('malformed requests are 400 in the envelope, never 500', async () => {
     const article = await createArticle(app);
     const url = `/api/comments/threads/${article.documentId}`;
     expectErrorEnvelope(await app.http().post(url).set(bearer(alice)).send({ body: 'no envelope' }), 400);
@@ -248,41 +229,12 @@ describe('comment bodies are plain text', () => {
       await app.http().post(url).set(bearer(alice)).set('Content-Type', 'application/json').send('{"data":'),
       400
     );
-    expectErrorEnvelope(
-      await app
-        .http()
-        .post(url)
-        .set(bearer(alice))
-        .send({ data: { body: 'x'.repeat(300 * 1024) } }),
-      413
-    );
     expectErrorEnvelope(await thread(article.documentId, '?pageSize=101'), 400);
     expectErrorEnvelope(await thread(article.documentId, '?page=0'), 400);
     expectErrorEnvelope(await thread(article.documentId, '?sort=random'), 400);
   });
 
-  test('no author data beyond displayName through populate, fields or filters parameters', async () => {
-    const article = await createArticle(app);
-    await postComment(app, alice, article.documentId, 'Private author');
-    for (const query of [
-      '?populate=*',
-      '?populate[author]=*',
-      '?fields[0]=authorId',
-      '?filters[authorId][$eq]=1',
-      '?filters[author][email][$startsWith]=a',
-    ]) {
-      expectErrorEnvelope(await thread(article.documentId, query), 400);
-    }
-    const res = await thread(article.documentId);
-    const text = JSON.stringify(res.body);
-    for (const secret of [alice.email, alice.username, alice.documentId, '"authorId"', '"email"', '"username"'])
-      expect(text).not.toContain(secret);
-    expect(res.body.data[0].author).toEqual({ displayName: 'Alice Reader' });
-    // The plugin's tables have no content-API routes of their own.
-    for (const url of ['/api/comments', '/api/comments/comments', '/api/comment-reports', '/api/commenter-profiles']) {
-      expect([404, 405]).toContain((await app.http().get(url)).status);
-    }
-  });
+  // Author data through populate, fields or filters: tests/security/private-fields.test.ts.
 });
 
 describe('editing and withdrawing', () => {
@@ -307,30 +259,7 @@ describe('editing and withdrawing', () => {
     expect(history[1].before.body).toBe('Typo hree');
   });
 
-  test("another user's comment: edit and withdraw are refused and the row is unchanged", async () => {
-    const article = await createArticle(app);
-    const id = (await postComment(app, alice, article.documentId, "Alice's words")).body.data.documentId;
-    expectErrorEnvelope(
-      await app
-        .http()
-        .patch(`/api/comments/${id}`)
-        .set(bearer(bob))
-        .send({ data: { body: 'Hijacked' } }),
-      403,
-      'NOT_COMMENT_AUTHOR'
-    );
-    expectErrorEnvelope(await app.http().delete(`/api/comments/${id}`).set(bearer(bob)), 403, 'NOT_COMMENT_AUTHOR');
-    expectErrorEnvelope(
-      await app
-        .http()
-        .patch('/api/comments/nosuchcomment1')
-        .set(bearer(bob))
-        .send({ data: { body: 'x' } }),
-      404
-    );
-    const row = await app.strapi.db.query('plugin::comments.comment').findOne({ where: { documentId: id } });
-    expect(row).toMatchObject({ body: "Alice's words", status: 'visible', version: 1 });
-  });
+  // Another reader's comment: tests/security/ownership.test.ts.
 
   test('after the edit window, or once a moderator acted, edits are refused with EDIT_WINDOW_CLOSED', async () => {
     const article = await createArticle(app);

@@ -3,7 +3,7 @@ import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, createApiToken, type TestAdmin, type TestUser } from '../helpers/auth';
-import { createArticle, createSubscriber } from '../helpers/comments';
+import { createArticle, createSubscriber, ensurePolicy } from '../helpers/comments';
 import { GENEROUS_LIMITS, postAndGetId, reportBy } from '../helpers/moderation';
 import { launchBrowser, loginToAdmin, screenshot } from './browser';
 import { runSeed } from '../../src/seed';
@@ -57,6 +57,8 @@ beforeAll(async () => {
     .service('settings')
     .setOverrides({ ...GENEROUS_LIMITS, autoHide: { fullTime: 1000, partTime: 1000 } });
   await runSeed(app.strapi, { demoAccounts: false });
+  // The seeded rules are a placeholder that keeps commenting closed: put in the test policy's.
+  await ensurePolicy(app);
   const token = await createApiToken(app);
   moderator = await createAdmin(app, ['comments-moderator']);
   editor = await createAdmin(app, ['strapi-editor']);

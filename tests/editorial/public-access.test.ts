@@ -4,7 +4,6 @@ import { expectErrorEnvelope } from '../helpers/envelope';
 
 let app: TestApp;
 let token: string;
-let draftArticle: { documentId: string; slug: string };
 let published: { documentId: string; slug: string };
 
 const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
@@ -18,21 +17,9 @@ beforeAll(async () => {
   // An editor (admin) creates content, so createdBy/updatedBy point at a real admin user.
   await createAdmin(app, ['strapi-editor']);
   token = await createApiToken(app);
-  const create = (data: Record<string, unknown>, status?: string) =>
-    app
-      .http()
-      .post(`/api/articles${status ? `?status=${status}` : ''}`)
-      .set('Authorization', `Bearer ${token}`)
-      .send({ data });
+  const create = (data: Record<string, unknown>) =>
+    app.http().post('/api/articles').set('Authorization', `Bearer ${token}`).send({ data });
   const base = { standfirst: 'Standfirst.', body: [paragraph('Body.')], section: 'World' };
-  const person = await app
-    .http()
-    .post('/api/people?status=draft')
-    .set('Authorization', `Bearer ${token}`)
-    .send({ data: { name: 'Secret Source' } });
-  const draft = await create({ ...base, title: 'Unpublished scoop', people: [person.body.data.documentId] }, 'draft');
-  expect(draft.status).toBe(201);
-  draftArticle = draft.body.data;
   const live = await create({ ...base, title: 'Published story' });
   expect(live.status).toBe(201);
   published = live.body.data;
@@ -86,53 +73,8 @@ describe('slugs', () => {
   });
 });
 
-describe('drafts never reach readers', () => {
-  const vectors = (documentId: string) => [
-    `/api/articles?status=draft`,
-    `/api/articles/${documentId}`,
-    `/api/articles/${documentId}?status=draft`,
-    `/api/articles?filters[title][$eq]=Unpublished%20scoop&status=draft`,
-    `/api/articles?filters[documentId][$eq]=${documentId}`,
-    `/api/people?status=draft`,
-    `/api/people?filters[name][$eq]=Secret%20Source`,
-    `/api/articles?status=draft&populate=*`,
-    `/api/articles?status=draft&lookup[title]=Unpublished%20scoop`,
-  ];
-
-  test.each(['anonymous', 'a logged-in reader'])(
-    '%s sees no draft through status, filters, populate or lookup',
-    async (who) => {
-      const jwt = who === 'anonymous' ? undefined : (await createUser(app)).jwt;
-      for (const url of vectors(draftArticle.documentId)) {
-        const res = await api(url, jwt);
-        expect([200, 400, 404]).toContain(res.status);
-        expect(JSON.stringify(res.body)).not.toMatch(/Unpublished scoop|Secret Source/);
-      }
-      const list = await api('/api/articles?status=draft', jwt);
-      expect(list.body.data.length).toBeGreaterThan(0);
-      expect(
-        list.body.data.every((article: any) => article.publishedAt !== null && article.title !== 'Unpublished scoop')
-      ).toBe(true);
-    }
-  );
-
-  test('a relation filter from a type without drafts (tags) cannot tell whether a draft story exists', async () => {
-    const tag = await app.strapi.documents('api::tag.tag').create({ data: { name: 'Scoops' } as never });
-    await app.strapi.documents('api::article.article').update({
-      documentId: draftArticle.documentId,
-      data: { tags: [tag.documentId] } as never,
-    });
-    const probe = (title: string) => api(`/api/tags?filters[articles][title][$eq]=${encodeURIComponent(title)}`);
-    expect((await probe('Unpublished scoop')).body.data).toEqual([]);
-    expect((await probe('No such story')).body.data).toEqual([]);
-    const nested = await api(`/api/tags?filters[$or][0][articles][title][$eq]=Unpublished%20scoop`);
-    expect(nested.body.data).toEqual([]);
-  });
-
-  test('an API token (editors’ tooling) may still read drafts', async () => {
-    const res = await api('/api/articles?status=draft&filters[title][$eq]=Unpublished%20scoop', token);
-    expect(res.body.data).toHaveLength(1);
-  });
+describe('publishing', () => {
+  // Drafts never reach readers: tests/security/drafts.test.ts.
 
   test('a REST create that publishes at once also publishes the never-published people it links', async () => {
     const person = await app
@@ -216,51 +158,7 @@ describe('readers may read editorial content and nothing else', () => {
   });
 });
 
-describe('private data never leaks', () => {
-  test.each([
-    '?populate=*',
-    '?populate[createdBy]=*',
-    '?populate[updatedBy][fields][0]=email',
-    '?fields[0]=createdBy',
-    '?populate[people][populate]=*',
-  ])('%s shows no admin fields', async (query) => {
-    const res = await api(`/api/articles/${published.documentId}${query}`);
-    if (res.status === 400) {
-      expectErrorEnvelope(res, 400);
-      return;
-    }
-    expect(res.status).toBe(200);
-    expect(JSON.stringify(res.body.data)).not.toMatch(
-      /createdBy|updatedBy|"email"|"password"|resetPasswordToken|registrationToken/
-    );
-  });
-
-  test.each([
-    'filters[createdBy][email][$startsWith]=admin',
-    'filters[createdBy][password][$startsWith]=$2',
-    'filters[updatedBy][resetPasswordToken][$notNull]=true',
-    'filters[createdBy][id][$eq]=1',
-  ])('filtering on a private field (%s) is refused or has no effect: no oracle', async (filter) => {
-    const match = await api(`/api/articles?${filter}`);
-    const miss = await api(`/api/articles?${filter.replace(/=[^=]*$/, '=zzzz-no-such-value')}`);
-    expect([400, 200]).toContain(match.status);
-    if (match.status === 200) {
-      // Same answer whatever the guessed value: the filter tells the caller nothing.
-      expect(match.body.meta.pagination.total).toBe(miss.body.meta.pagination.total);
-    } else {
-      expectErrorEnvelope(match, 400);
-      expect(miss.status).toBe(400);
-    }
-  });
-
-  test('users-permissions users are not reachable through relations or filters either', async () => {
-    const reader = await createUser(app);
-    const res = await api(`/api/users/${reader.id}`);
-    expectErrorEnvelope(res, 403);
-    const filtered = await api(`/api/articles?filters[createdBy][email][$eq]=${encodeURIComponent(reader.email)}`);
-    expect(JSON.stringify(filtered.body)).not.toContain(reader.email);
-  });
-});
+// Private data (admin fields, users) never leaks: tests/security/private-fields.test.ts.
 
 describe('editorial write rules', () => {
   const post = (plural: string, data: Record<string, unknown>) =>

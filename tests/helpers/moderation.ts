@@ -18,16 +18,40 @@ export const adminCall = (app: TestApp, admin: TestAdmin) => ({
       .send(body as object),
 });
 
-/** Reports a comment by `count` new readers with the given reason. */
+// Older than any moment the tests set the plugin's clock to.
+const ESTABLISHED_SINCE = new Date('2020-01-01T00:00:00Z');
+
+/** Backdates a reader's account: reports from accounts a week old or more are trusted. */
+export const ageAccount = async (app: TestApp, user: TestUser, since = ESTABLISHED_SINCE): Promise<void> => {
+  const { tableName, attributes } = app.strapi.db.metadata.get('plugin::users-permissions.user');
+  const column = (attributes.createdAt as { columnName?: string }).columnName ?? 'created_at';
+  await app.strapi.db
+    .connection(tableName)
+    .where({ id: user.id })
+    .update({ [column]: since });
+};
+
+/** A confirmed reader whose account is a month old: their reports count towards auto-hide. */
+export const createEstablishedUser = async (app: TestApp): Promise<TestUser> => {
+  const user = await createUser(app);
+  await ageAccount(app, user);
+  return user;
+};
+
+/**
+ * Reports a comment by `count` new readers with the given reason. They are established (month-old,
+ * trusted) accounts unless `standing` is `new-account`, whose reports reach the queue but do not count.
+ */
 export const reportBy = async (
   app: TestApp,
   commentId: string,
   count: number,
-  reason = 'abusive'
+  reason = 'abusive',
+  standing: 'established' | 'new-account' = 'established'
 ): Promise<TestUser[]> => {
   const reporters: TestUser[] = [];
   for (let i = 0; i < count; i += 1) {
-    const reporter = await createUser(app);
+    const reporter = standing === 'established' ? await createEstablishedUser(app) : await createUser(app);
     const res = await app
       .http()
       .post(`/api/comments/${commentId}/reports`)

@@ -213,7 +213,8 @@ describe('figures for moderators and editors', () => {
     expect(res.body.data.oldestOpen).not.toBeNull();
   });
 
-  test('the complaints register is a CSV with one row per report, safe from formula injection', async () => {
+  // Formula injection in the register: tests/security/injection.test.ts.
+  test('the complaints register is a CSV with one row per report, quoted where a cell needs it', async () => {
     at(WEEKDAY_10_LONDON);
     const id = await postAndGetId(app, author, articleId, 'Register me');
     const reporter = (await reportBy(app, id, 0))[0];
@@ -223,7 +224,7 @@ describe('figures for moderators and editors', () => {
       .http()
       .post(`/api/comments/${id}/reports`)
       .set(bearer(evil))
-      .send({ data: { reason: 'other', note: '=HYPERLINK("http://evil.example","click"), "quoted"' } });
+      .send({ data: { reason: 'other', note: 'Wrong figure, "quoted"' } });
     await adminCall(app, moderator).post(`/comments/moderation/comments/${id}/actions`, {
       action: 'hide',
       reason: 'ok',
@@ -242,7 +243,7 @@ describe('figures for moderators and editors', () => {
       .count({ where: { createdAt: { $gte: new Date('2026-01-01T00:00:00Z') } } });
     expect(lines).toHaveLength(total + 1);
     const line = lines.find((l) => l.includes(id) && l.includes('other')) as string;
-    expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""click""), ""quoted"""`);
+    expect(line).toContain(`"Wrong figure, ""quoted"""`);
     expect(line).toContain(',hide,upheld,Test comments-moderator,');
     const none = await adminCall(app, moderator).get('/comments/moderation/register.csv?from=2030-01-01T00:00:00Z');
     expect(none.text.trim().split('\r\n')).toHaveLength(1);
@@ -277,7 +278,7 @@ describe('settings', () => {
     const superAdmin = await createAdmin(app, ['strapi-super-admin']);
     const read = await adminCall(app, moderator).get('/comments/moderation/settings');
     expect(read.status).toBe(200);
-    expect(read.body.data.defaults.autoHide).toEqual({ fullTime: 5, partTime: 3 });
+    expect(read.body.data.defaults.autoHide).toEqual({ fullTime: 5, partTime: 3, afterReviewFactor: 2 });
     expectErrorEnvelope(
       await adminCall(app, moderator).put('/comments/moderation/settings', { data: { autoHide: { fullTime: 6 } } }),
       403
@@ -306,7 +307,7 @@ describe('settings', () => {
       },
     });
     expect(saved.status).toBe(200);
-    expect(saved.body.data.settings.autoHide).toEqual({ fullTime: 7, partTime: 2 });
+    expect(saved.body.data.settings.autoHide).toEqual({ fullTime: 7, partTime: 2, afterReviewFactor: 2 });
     at(WEEKDAY_10_LONDON);
     expectErrorEnvelope(await postComment(app, author, articleId, 'That is verboten'), 400, 'BANNED_WORDS');
     await admin.put('/comments/moderation/settings', { data: current });

@@ -656,11 +656,14 @@ export interface PluginCommentsComment extends Struct.CollectionTypeSchema {
     reportCount: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     reviewedAt: Schema.Attribute.DateTime;
     severity: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
-    status: Schema.Attribute.Enumeration<['visible', 'held', 'hidden', 'removed', 'withdrawn', 'erased']> &
+    status: Schema.Attribute.Enumeration<
+      ['visible', 'held', 'hidden', 'removed', 'withdrawn', 'withdrawn-under-review', 'erased']
+    > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'visible'>;
     threadId: Schema.Attribute.String & Schema.Attribute.Required;
     threadType: Schema.Attribute.String & Schema.Attribute.Required;
+    trustedReportCount: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     version: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<1>;
@@ -785,7 +788,7 @@ export interface PluginCommentsModerationEvent extends Struct.CollectionTypeSche
     action: Schema.Attribute.String & Schema.Attribute.Required;
     actorId: Schema.Attribute.Integer;
     actorName: Schema.Attribute.String;
-    actorType: Schema.Attribute.Enumeration<['moderator', 'system', 'author']> & Schema.Attribute.Required;
+    actorType: Schema.Attribute.Enumeration<['moderator', 'system', 'author', 'api-token']> & Schema.Attribute.Required;
     after: Schema.Attribute.JSON;
     before: Schema.Attribute.JSON;
     commentDocumentId: Schema.Attribute.String;
@@ -839,6 +842,7 @@ export interface PluginCommentsReport extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required;
     reporterId: Schema.Attribute.Integer & Schema.Attribute.Required;
     reporterName: Schema.Attribute.String;
+    reporterStanding: Schema.Attribute.Enumeration<['subscriber', 'established', 'new-account']>;
     resolvedAt: Schema.Attribute.DateTime;
     resolvedById: Schema.Attribute.Integer;
     resolvedByName: Schema.Attribute.String;
@@ -847,6 +851,7 @@ export interface PluginCommentsReport extends Struct.CollectionTypeSchema {
       Schema.Attribute.DefaultTo<'open'>;
     threadId: Schema.Attribute.String & Schema.Attribute.Required;
     threadType: Schema.Attribute.String & Schema.Attribute.Required;
+    trusted: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -883,6 +888,42 @@ export interface PluginCommentsSubscription extends Struct.CollectionTypeSchema 
     syncedAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCommentsTermsAcceptance extends Struct.CollectionTypeSchema {
+  collectionName: 'comment_terms_acceptances';
+  info: {
+    description: 'Append-only: one row per acceptance of the commenting terms, with the SHA-256 of the canonical policy text the reader accepted. Deleted with the account on erasure.';
+    displayName: 'Terms acceptance';
+    pluralName: 'terms-acceptances';
+    singularName: 'terms-acceptance';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    acceptedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::comments.terms-acceptance'> &
+      Schema.Attribute.Private;
+    policyHash: Schema.Attribute.String & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    termsVersion: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    userDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    userId: Schema.Attribute.Integer & Schema.Attribute.Required;
   };
 }
 
@@ -1308,6 +1349,7 @@ declare module '@strapi/strapi' {
       'plugin::comments.moderation-event': PluginCommentsModerationEvent;
       'plugin::comments.report': PluginCommentsReport;
       'plugin::comments.subscription': PluginCommentsSubscription;
+      'plugin::comments.terms-acceptance': PluginCommentsTermsAcceptance;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

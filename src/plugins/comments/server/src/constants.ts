@@ -7,6 +7,7 @@ export const UID = {
   commenter: 'plugin::comments.commenter',
   subscription: 'plugin::comments.subscription',
   communityPolicy: 'plugin::comments.community-policy',
+  termsAcceptance: 'plugin::comments.terms-acceptance',
 } as const;
 
 export const REPORT_REASONS = [
@@ -51,9 +52,14 @@ export const REFUSAL = {
   EDIT_WINDOW_CLOSED: 'EDIT_WINDOW_CLOSED',
   NOT_COMMENT_AUTHOR: 'NOT_COMMENT_AUTHOR',
   CANNOT_REPORT_OWN_COMMENT: 'CANNOT_REPORT_OWN_COMMENT',
+  ACCOUNT_BLOCKED: 'ACCOUNT_BLOCKED',
+  ACCOUNT_UNCONFIRMED: 'ACCOUNT_UNCONFIRMED',
+  REPORTER_BANNED: 'REPORTER_BANNED',
+  REPORTER_SUSPENDED: 'REPORTER_SUSPENDED',
   RATE_LIMITED: 'RATE_LIMITED',
   BANNED_WORDS: 'BANNED_WORDS',
   POLICY_MISSING: 'POLICY_MISSING',
+  POLICY_INCOMPLETE: 'POLICY_INCOMPLETE',
   STALE_VERSION: 'STALE_VERSION',
   INVALID_TRANSITION: 'INVALID_TRANSITION',
 } as const;

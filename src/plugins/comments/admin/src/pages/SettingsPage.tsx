@@ -64,7 +64,12 @@ const SettingsForm = () => {
           editWindowMinutes: form.editWindowMinutes,
           words: form.words,
           rateLimits: form.rateLimits,
-          schedule: { timezone: form.schedule.timezone, fullTime: textToWindows(windowsText) },
+          // Spread first: the holiday region and extra dates set through the API stay as they are.
+          schedule: {
+            ...data?.data.overrides.schedule,
+            timezone: form.schedule.timezone,
+            fullTime: textToWindows(windowsText),
+          },
           autoHide: form.autoHide,
         },
       });

@@ -3,6 +3,7 @@ export const ACTIONS = {
   moderationRead: 'plugin::comments.moderation.read',
   moderationAct: 'plugin::comments.moderation.act',
   moderationSanction: 'plugin::comments.moderation.sanction',
+  moderationAudit: 'plugin::comments.moderation.audit',
   editorialRead: 'plugin::comments.editorial.read',
   settingsUpdate: 'plugin::comments.settings.update',
 } as const;
@@ -31,6 +32,13 @@ export const actions = [
   },
   {
     section: 'plugins',
+    displayName: 'Read the moderation audit (list and CSV export)',
+    uid: 'moderation.audit',
+    subCategory: 'moderation',
+    pluginName: 'comments',
+  },
+  {
+    section: 'plugins',
     displayName: "Read readers' factual-error complaints",
     uid: 'editorial.read',
     subCategory: 'editorial',
@@ -46,4 +54,9 @@ export const actions = [
 ];
 
 /** The Moderator admin role the app seeds: everything but settings. */
-export const MODERATOR_ACTIONS = [ACTIONS.moderationRead, ACTIONS.moderationAct, ACTIONS.moderationSanction];
+export const MODERATOR_ACTIONS = [
+  ACTIONS.moderationRead,
+  ACTIONS.moderationAct,
+  ACTIONS.moderationSanction,
+  ACTIONS.moderationAudit,
+];

@@ -1,5 +1,8 @@
 import { errors } from '@strapi/utils';
 import { configSchema } from '../validation/config';
+import type { AutoHideRule } from '../rules/auto-hide';
+import type { BrigadingRule } from '../rules/brigading';
+import type { ReportTrustRule } from '../rules/reporting';
 
 export interface FullTimeWindow {
   /** ISO weekdays, 1 = Monday … 7 = Sunday. */
@@ -25,8 +28,17 @@ export interface CommentsConfig {
   repeatWindowMinutes: number;
   words: { banned: string[]; suspect: string[]; flagProfanity: boolean };
   rateLimits: { post: RateLimit; report: RateLimit };
-  schedule: { timezone: string; fullTime: FullTimeWindow[] };
-  autoHide: { fullTime: number; partTime: number };
+  schedule: {
+    timezone: string;
+    fullTime: FullTimeWindow[];
+    /** Whose public holidays are part-time cover: a date-holidays country, or country-state (`GB-SCT`). */
+    holidayRegion: string;
+    /** Further part-time days a moderator adds, local dates (YYYY-MM-DD) in `timezone`. */
+    extraHolidays: string[];
+  };
+  autoHide: AutoHideRule;
+  reportTrust: ReportTrustRule;
+  brigading: BrigadingRule;
   thread: { defaultPageSize: number; maxPageSize: number; inlineReplies: number };
   /** Redis for rate limits shared across instances; memory when unset. */
   redisUrl: string | null;
@@ -47,8 +59,15 @@ export const defaultConfig: CommentsConfig = {
   schedule: {
     timezone: 'Europe/London',
     fullTime: [{ days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' }],
+    // The paper is Scottish: its bank holidays (2 January, St Andrew's Day) differ from England's.
+    holidayRegion: 'GB-SCT',
+    extraHolidays: [],
   },
-  autoHide: { fullTime: 5, partTime: 3 },
+  // Trusted reports (since the last moderator decision) that hide a comment pending review;
+  // twice as many once a moderator has reviewed it.
+  autoHide: { fullTime: 5, partTime: 3, afterReviewFactor: 2 },
+  reportTrust: { trustedAccountAgeDays: 7 },
+  brigading: { reports: 10, windowMinutes: 10, suspiciousShare: 0.6 },
   thread: { defaultPageSize: 25, maxPageSize: 100, inlineReplies: 3 },
   redisUrl: null,
 };

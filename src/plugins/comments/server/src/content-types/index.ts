@@ -4,6 +4,7 @@ import moderationEvent from './moderation-event/schema.json';
 import commenter from './commenter/schema.json';
 import subscription from './subscription/schema.json';
 import communityPolicy from './community-policy/schema.json';
+import termsAcceptance from './terms-acceptance/schema.json';
 
 export default {
   comment: { schema: comment },
@@ -12,4 +13,5 @@ export default {
   commenter: { schema: commenter },
   subscription: { schema: subscription },
   'community-policy': { schema: communityPolicy },
+  'terms-acceptance': { schema: termsAcceptance },
 };

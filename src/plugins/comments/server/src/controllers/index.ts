@@ -1,3 +1,4 @@
+import audit from './audit';
 import comments from './comments';
 import editorial from './editorial';
 import me from './me';
@@ -8,6 +9,7 @@ import subscriptions from './subscriptions';
 import threads from './threads';
 
 export default {
+  audit,
   comments,
   editorial,
   me,

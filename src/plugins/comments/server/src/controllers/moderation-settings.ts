@@ -1,5 +1,6 @@
 import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
+import { moderatorActor, type AdminUser } from '../utils/admin';
 import { validateSettings } from '../validation/admin';
 
 const describe = async () => {
@@ -18,9 +19,9 @@ const moderationSettings = () => ({
     ctx.body = await describe();
   },
 
-  async update(ctx: Context & { request: { body?: unknown } }) {
+  async update(ctx: Context & { request: { body?: unknown }; state: { user: AdminUser } }) {
     const { data } = await validateSettings(ctx.request.body);
-    await getService('settings').setOverrides(data);
+    await getService('settings').setOverrides(data, moderatorActor(ctx.state.user));
     ctx.body = await describe();
   },
 });

@@ -22,6 +22,8 @@ export default {
     adminRoute('POST', '/moderation/users/:userId/sanctions', 'moderation.sanction', ACTIONS.moderationSanction),
     adminRoute('GET', '/moderation/stats', 'moderation.stats', ACTIONS.moderationRead),
     adminRoute('GET', '/moderation/register.csv', 'moderation.register', ACTIONS.moderationRead),
+    adminRoute('GET', '/moderation/audit', 'audit.list', ACTIONS.moderationAudit),
+    adminRoute('GET', '/moderation/audit/export', 'audit.export', ACTIONS.moderationAudit),
     adminRoute('GET', '/moderation/settings', 'moderation-settings.read', ACTIONS.moderationRead),
     adminRoute('PUT', '/moderation/settings', 'moderation-settings.update', ACTIONS.settingsUpdate),
     adminRoute('GET', '/editorial/complaints', 'editorial.complaints', ACTIONS.editorialRead),

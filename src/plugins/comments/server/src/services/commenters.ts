@@ -4,6 +4,7 @@ import { REFUSAL, UID, type RefusalCode } from '../constants';
 import type { Reader } from '../utils/reader';
 import { getService } from '../utils/get-service';
 import { refusal } from '../utils/errors';
+import { placeholderFields } from '../rules/policy-completeness';
 
 export interface CommenterProfile {
   id: number;
@@ -33,6 +34,7 @@ const REFUSAL_MESSAGES: Partial<Record<RefusalCode, string>> = {
   [REFUSAL.SUBSCRIPTION_REQUIRED]: 'Commenting is open to subscribers only.',
   [REFUSAL.TERMS_NOT_ACCEPTED]: 'Accept the current commenting terms first.',
   [REFUSAL.POLICY_MISSING]: 'Commenting is not available until the community policy is published.',
+  [REFUSAL.POLICY_INCOMPLETE]: 'Commenting is not open yet: the community policy still holds placeholder text.',
 };
 
 const defaultDisplayName = (reader: Reader) =>
@@ -87,9 +89,10 @@ const commenters = ({ strapi }: { strapi: Core.Strapi }) => {
       if (sanction === 'banned') return refuse(REFUSAL.COMMENTING_BANNED);
       if (sanction === 'suspended') return refuse(REFUSAL.COMMENTING_SUSPENDED);
       if (!(await getService('subscriptions').statusOf(reader)).active) return refuse(REFUSAL.SUBSCRIPTION_REQUIRED);
-      const termsVersion = await getService('policy').currentTermsVersion();
-      if (!termsVersion) return refuse(REFUSAL.POLICY_MISSING);
-      if (current.termsVersion !== termsVersion) return refuse(REFUSAL.TERMS_NOT_ACCEPTED);
+      const policy = await getService('policy').readiness();
+      if (!policy.termsVersion) return refuse(REFUSAL.POLICY_MISSING);
+      if (policy.placeholders.length > 0) return refuse(REFUSAL.POLICY_INCOMPLETE);
+      if (current.termsVersion !== policy.termsVersion) return refuse(REFUSAL.TERMS_NOT_ACCEPTED);
       return { canComment: true, code: null, message: null };
     },
 
@@ -151,12 +154,21 @@ const commenters = ({ strapi }: { strapi: Core.Strapi }) => {
       return this.describe(reader);
     },
 
+    /** Accepting the current terms: the profile's current version, plus an append-only record of the wording. */
     async acceptTerms(reader: Reader, version: string) {
-      const current = await getService('policy').currentTermsVersion();
-      if (!current)
+      // One read of the policy for both the version check and the hash of the text accepted.
+      const policy = await getService('policy').text();
+      if (!policy?.termsVersion)
         throw new errors.NotFoundError('There are no commenting terms to accept yet.', {
           code: REFUSAL.POLICY_MISSING,
         });
+      // Terms whose rules are still a placeholder are not terms anyone can agree to.
+      const placeholders = placeholderFields(policy as unknown as Record<string, unknown>);
+      if (placeholders.length > 0)
+        throw refusal(REFUSAL_MESSAGES[REFUSAL.POLICY_INCOMPLETE] as string, REFUSAL.POLICY_INCOMPLETE, {
+          fields: placeholders,
+        });
+      const current = policy.termsVersion;
       if (version !== current) {
         throw new errors.ValidationError(
           `The current terms are version ${current}: read them again and accept that version.`,
@@ -167,9 +179,13 @@ const commenters = ({ strapi }: { strapi: Core.Strapi }) => {
         );
       }
       const profile = await this.profileOf(reader);
-      await query().update({
-        where: { id: profile.id },
-        data: { termsVersion: version, termsAcceptedAt: getService('clock').now(), version: profile.version + 1 },
+      const acceptedAt = getService('clock').now();
+      await strapi.db.transaction(async () => {
+        await query().update({
+          where: { id: profile.id },
+          data: { termsVersion: version, termsAcceptedAt: acceptedAt, version: profile.version + 1 },
+        });
+        await getService('terms').record(reader, policy, acceptedAt, profile.termsVersion);
       });
       return this.describe(reader);
     },

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { EVENTS, REFUSAL, UID } from '../constants';
+import { EDITORIAL_REASON, EVENTS, REFUSAL, UID } from '../constants';
+import { withdrawalOf } from '../rules/transitions';
 import type { Reader } from '../utils/reader';
 import { getService } from '../utils/get-service';
 import { newestFirstPage, type PageRequest } from '../utils/pagination';
@@ -35,7 +36,7 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The caller's own comment, or 404 when it does not exist and 403 when it is someone else's. */
   const ownComment = async (reader: Reader, documentId: string): Promise<CommentRow> => {
     const row: CommentRow | null = await query().findOne({ where: { documentId } });
-    if (!row || row.status === 'erased' || row.status === 'withdrawn')
+    if (!row || ['erased', 'withdrawn', 'withdrawn-under-review'].includes(row.status))
       throw new errors.NotFoundError('No such comment.');
     if (row.authorId !== reader.id) {
       if (row.status !== 'visible') throw new errors.NotFoundError('No such comment.');
@@ -195,25 +196,28 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
       return toOwnComment(updated);
     },
 
+    /**
+     * Out of public view at once. A comment that is reported, hidden or held stays before the
+     * moderators with its reports (`withdrawn-under-review`): withdrawing is not a way to make
+     * the evidence disappear.
+     */
     async withdraw(reader: Reader, documentId: string) {
       const row = await ownComment(reader, documentId);
       const profile = await getService('commenters').profileOf(reader);
-      const withdrawn: CommentRow = await strapi.db.transaction(async ({ onCommit }) => {
-        const next: CommentRow = await query().update({
-          where: { id: row.id },
-          data: { status: 'withdrawn', needsReview: false, version: row.version + 1 },
-        });
-        await getService('audit').record({
-          action: 'withdrawn',
-          actor: authorActor(reader, profile.displayName),
+      const openReports = await strapi.db
+        .query(UID.report)
+        .count({ where: { commentId: row.id, state: 'open', reason: { $ne: EDITORIAL_REASON } } });
+      const withdrawn: CommentRow = await strapi.db.transaction(({ trx, onCommit }) =>
+        getService('transitions').apply({
           comment: row,
-          subjectUserId: reader.id,
-          before: snapshot(row),
-          after: snapshot(next),
-        });
-        getService('events').afterCommit(onCommit, EVENTS.commentWithdrawn, { comment: row.documentId });
-        return next;
-      });
+          transition: withdrawalOf(row.status, openReports),
+          actor: authorActor(reader, profile.displayName),
+          reason: null,
+          expectedVersion: row.version,
+          trx,
+          onCommit,
+        })
+      );
       return toOwnComment(withdrawn);
     },
 

@@ -1,6 +1,7 @@
 import { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
+import { csvLine } from '../utils/csv';
 
 const BATCH = 500;
 const HEADER = [
@@ -16,14 +17,6 @@ const HEADER = [
   'decided_at',
 ];
 
-// Spreadsheet programs execute cells that start like a formula; a leading quote keeps them text.
-const cell = (value: unknown): string => {
-  if (value === null || value === undefined) return '';
-  let text = value instanceof Date ? value.toISOString() : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
 
 /**
@@ -37,7 +30,7 @@ const complaintsRegister = ({ strapi }: { strapi: Core.Strapi }) => ({
     if (range.to) where.createdAt = { ...(where.createdAt as object), $lte: new Date(range.to) };
 
     async function* rows() {
-      yield `${HEADER.join(',')}\r\n`;
+      yield csvLine(HEADER);
       let afterId = 0;
       for (;;) {
         const batch = await strapi.db
@@ -45,7 +38,7 @@ const complaintsRegister = ({ strapi }: { strapi: Core.Strapi }) => ({
           .findMany({ where: { ...where, id: { $gt: afterId } }, orderBy: { id: 'asc' }, limit: BATCH });
         if (batch.length === 0) return;
         for (const report of batch) {
-          yield `${[
+          yield csvLine([
             iso(report.createdAt),
             report.documentId,
             report.commentDocumentId,
@@ -56,9 +49,7 @@ const complaintsRegister = ({ strapi }: { strapi: Core.Strapi }) => ({
             report.state,
             report.resolvedByName,
             iso(report.resolvedAt),
-          ]
-            .map(cell)
-            .join(',')}\r\n`;
+          ]);
         }
         afterId = batch[batch.length - 1].id;
       }

@@ -1,61 +1,26 @@
-import { DateTime } from 'luxon';
-import type { CommentsConfig, FullTimeWindow } from '../config';
+import type { CommentsConfig } from '../config';
+import { coverAt, holidayOn, localTime, nextChangeAt, type Cover } from '../rules/cover-calendar';
 
-export type Cover = 'full-time' | 'part-time';
+export type { Cover };
 type Schedule = CommentsConfig['schedule'];
 
-const minutesOf = (hhmm: string): number => {
-  const [hours, minutes] = hhmm.split(':').map(Number);
-  return hours * 60 + minutes;
-};
-
-const inWindow = (local: DateTime, window: FullTimeWindow): boolean => {
-  const minute = local.hour * 60 + local.minute;
-  return window.days.includes(local.weekday) && minute >= minutesOf(window.start) && minute < minutesOf(window.end);
-};
-
-/** Wall-clock boundaries (window starts and ends) over the next eight local days, in order. */
-const boundariesAfter = (local: DateTime, schedule: Schedule): DateTime[] => {
-  const boundaries: DateTime[] = [];
-  for (let day = 0; day <= 8; day += 1) {
-    const date = local.startOf('day').plus({ days: day });
-    for (const window of schedule.fullTime) {
-      if (!window.days.includes(date.weekday)) continue;
-      for (const hhmm of [window.start, window.end]) {
-        const minutes = minutesOf(hhmm);
-        boundaries.push(
-          date
-            .set({ hour: Math.floor(minutes / 60) % 24, minute: minutes % 60 })
-            .plus({ days: minutes >= 1440 ? 1 : 0 })
-        );
-      }
-    }
-  }
-  return boundaries.filter((boundary) => boundary > local).sort((a, b) => a.toMillis() - b.toMillis());
-};
-
-/**
- * Staffing cover: full-time inside the configured windows (local time in the schedule's zone, so
- * daylight-saving changes are handled by the time-zone database), part-time at any other moment.
- */
+/** Staffing cover as the services and answers need it; the calendar itself is rules/cover-calendar.ts. */
 const cover = () => ({
   at(moment: Date, schedule: Schedule): Cover {
-    const local = DateTime.fromJSDate(moment).setZone(schedule.timezone);
-    return schedule.fullTime.some((window) => inWindow(local, window)) ? 'full-time' : 'part-time';
+    return coverAt(moment, schedule);
   },
 
   describe(moment: Date, schedule: Schedule) {
-    const current = this.at(moment, schedule);
-    const local = DateTime.fromJSDate(moment).setZone(schedule.timezone);
-    const next = boundariesAfter(local, schedule).find(
-      (boundary) => this.at(boundary.toJSDate(), schedule) !== current
-    );
+    const local = localTime(moment, schedule);
+    const next = nextChangeAt(moment, schedule);
     return {
-      cover: current,
+      cover: coverAt(moment, schedule),
       timezone: schedule.timezone,
       fullTime: schedule.fullTime,
+      holidayRegion: schedule.holidayRegion,
+      holiday: holidayOn(local, schedule),
       localTime: local.toISO(),
-      nextChangeAt: next ? next.toUTC().toISO() : null,
+      nextChangeAt: next ? next.toISOString() : null,
     };
   },
 });

@@ -17,8 +17,10 @@ import sanctions from './sanctions';
 import settings from './settings';
 import stats from './stats';
 import subscriptions from './subscriptions';
+import terms from './terms';
 import text from './text';
 import threads from './threads';
+import transitions from './transitions';
 import words from './words';
 
 const services = {
@@ -41,8 +43,10 @@ const services = {
   settings,
   stats,
   subscriptions,
+  terms,
   text,
   threads,
+  transitions,
   words,
 };
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { REPORT_REASONS, UID } from '../constants';
 import { getService } from '../utils/get-service';
+import { placeholderFields } from '../rules/policy-completeness';
 
 export interface CommunityPolicyText {
   title: string;
@@ -35,6 +36,15 @@ const policy = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async currentTermsVersion(): Promise<string | null> {
     return (await this.text())?.termsVersion ?? null;
+  },
+
+  /** What commenting needs from the policy: a terms version to accept, and no field still holding a placeholder. */
+  async readiness(): Promise<{ termsVersion: string | null; placeholders: string[] }> {
+    const text = await this.text();
+    return {
+      termsVersion: text?.termsVersion ?? null,
+      placeholders: text ? placeholderFields(text as unknown as Record<string, unknown>) : [],
+    };
   },
 
   async describe() {

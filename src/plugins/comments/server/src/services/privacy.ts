@@ -9,8 +9,9 @@ const ERASED_BODY = '';
 /** What the plugin holds about a reader: the data export and the right to erasure. */
 const privacy = ({ strapi }: { strapi: Core.Strapi }) => ({
   async export(reader: Reader) {
-    const [profile, subscription, comments, reports] = await Promise.all([
+    const [profile, termsAcceptances, subscription, comments, reports] = await Promise.all([
       getService('commenters').findByUserId(reader.id),
+      getService('terms').historyOf(reader.id),
       getService('subscriptions').forEmail(reader.email),
       strapi.db.query(UID.comment).findMany({ where: { authorId: reader.id }, orderBy: [{ createdAt: 'asc' }] }),
       strapi.db.query(UID.report).findMany({ where: { reporterId: reader.id }, orderBy: [{ createdAt: 'asc' }] }),
@@ -26,6 +27,7 @@ const privacy = ({ strapi }: { strapi: Core.Strapi }) => ({
         suspendedUntil: profile.suspendedUntil,
         sanctionReason: profile.sanctionReason,
       },
+      termsAcceptances,
       subscription: subscription && {
         status: subscription.status,
         expiresAt: subscription.expiresAt,
@@ -44,8 +46,8 @@ const privacy = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /**
    * Erases the reader: profile and personal data deleted, comments out of public view (a
-   * tombstone remains where replies exist), the account deleted. The audit keeps its rows with the
-   * pseudonymous user id only: names and comment text are blanked there too.
+   * tombstone remains where replies exist), terms acceptances and the account deleted. The audit
+   * keeps its rows with the pseudonymous user id only: names and comment text are blanked there too.
    */
   async erase(reader: Reader): Promise<void> {
     await strapi.db.transaction(async ({ onCommit }) => {
@@ -77,6 +79,7 @@ const privacy = ({ strapi }: { strapi: Core.Strapi }) => ({
         subjectUserId: reader.id,
       });
       await strapi.db.query(UID.commenter).deleteMany({ where: { userId: reader.id } });
+      await getService('terms').eraseFor(reader.id);
       await getService('subscriptions').removeForEmail(reader.email);
       await strapi.db.query('plugin::users-permissions.user').delete({ where: { id: reader.id } });
       getService('events').afterCommit(onCommit, EVENTS.commenterErased, { user: reader.documentId });

@@ -31,7 +31,14 @@ const inQueue = (query: Knex.QueryBuilder, queue: Queue): Knex.QueryBuilder => {
     case 'held':
       return query.where({ status: 'held' });
     case 'reported':
-      return query.where({ status: 'visible', needs_review: true }).where('report_count', '>', 0);
+      // A comment its author withdrew while under review stays here until a moderator decides.
+      return query
+        .where({ needs_review: true })
+        .where((either) =>
+          either
+            .where((visible) => visible.where({ status: 'visible' }).where('report_count', '>', 0))
+            .orWhere({ status: 'withdrawn-under-review' })
+        );
     case 'flagged':
       return query.where({ status: 'visible', needs_review: true, flagged: true, report_count: 0 });
     case 'resolved':
@@ -123,6 +130,7 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const stateOf = (row: Record<string, any>): Queue => {
     if (row.status === 'held') return 'held';
+    if (row.needs_review && row.status === 'withdrawn-under-review') return 'reported';
     if (row.needs_review && row.status === 'hidden' && row.auto_hidden) return 'auto-hidden';
     if (row.needs_review && Number(row.report_count) > 0) return 'reported';
     if (row.needs_review && row.flagged) return 'flagged';
@@ -167,6 +175,8 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
           amendedByModerator: Boolean(row.amended_by_moderator),
           thread: { type: row.thread_type, documentId: row.thread_id, title: titles.get(row.thread_id) ?? null },
           reporters: Number(row.report_count),
+          // Of those, the reports that count towards auto-hide (rules/reporting.ts).
+          trustedReporters: Number(row.trusted_report_count ?? 0),
           reasons: reasons.get(row.id) ?? [],
           firstReportedAt: iso(row.first_reported_at),
           lastReportedAt: iso(row.last_reported_at),
@@ -227,7 +237,8 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
             reason: report.reason,
             note: report.note,
             state: report.state,
-            reporter: { displayName: report.reporterName },
+            reporter: { displayName: report.reporterName, standing: report.reporterStanding ?? null },
+            trusted: Boolean(report.trusted),
             createdAt: report.createdAt,
             decision: report.decision,
             resolvedAt: report.resolvedAt,

@@ -8,7 +8,20 @@ import { newestFirstPage, type PageRequest } from '../utils/pagination';
 import { refusal } from '../utils/errors';
 import type { CommentRow } from '../utils/serialize';
 import { SYSTEM_ACTOR } from './audit';
-import { snapshot } from './comments';
+import { commentsRepository } from '../repositories/comments';
+import { autoHideThreshold, shouldAutoHide } from '../rules/auto-hide';
+import { SUSPECTED_BRIGADING, isSuspectedBrigading, type BrigadingRule } from '../rules/brigading';
+import {
+  REPORT_REFUSAL_MESSAGES,
+  isTrustedStanding,
+  reportRefusal,
+  reporterStanding,
+  type ReporterFacts,
+  type ReporterStanding,
+} from '../rules/reporting';
+
+/** A suspected brigade goes to the top of the queue, with illegal content. */
+const BRIGADING_SEVERITY = REASON_SEVERITY.illegal;
 
 export interface ReportInput {
   reason: ReportReason;
@@ -55,47 +68,81 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
   const existingReport = (commentId: number, reporterId: number): Promise<ReportRow | null> =>
     query().findOne({ where: { commentId, reporterId } });
 
-  /** Counts the report and hides the comment at the threshold, inside the report's transaction. */
+  /** The reader's standing as the reporting rules see it (and the name the report shows), read once. */
+  const reporterFacts = async (
+    reader: Reader,
+    now: Date
+  ): Promise<{ facts: ReporterFacts; displayName: string | null }> => {
+    const [profile, subscription] = await Promise.all([
+      getService('commenters').profileOf(reader),
+      getService('subscriptions').statusOf(reader),
+    ]);
+    const facts: ReporterFacts = {
+      blocked: reader.blocked === true,
+      confirmed: reader.confirmed === true,
+      sanction: getService('commenters').sanctionAt(profile, now),
+      activeSubscriber: subscription.active,
+      // Without a creation time the account is treated as new: it can report, its report does not count.
+      accountCreatedAt: reader.createdAt ? new Date(reader.createdAt) : now,
+    };
+    return { facts, displayName: profile.displayName };
+  };
+
+  /** The standings of the comment's reports within the brigading window, this one included. */
+  const recentStandings = async (comment: CommentRow, now: Date, rule: BrigadingRule): Promise<ReporterStanding[]> => {
+    const since = new Date(now.getTime() - rule.windowMinutes * 60_000);
+    const rows: Array<{ reporterStanding: ReporterStanding | null }> = await query().findMany({
+      where: { commentId: comment.id, createdAt: { $gte: since }, reason: { $ne: EDITORIAL_REASON } },
+      select: ['reporterStanding'],
+    });
+    return rows.map((row) => row.reporterStanding ?? 'new-account');
+  };
+
+  /**
+   * Counts the report, flags a burst as suspected brigading, and auto-hides the comment when the
+   * rules say so, inside the report's transaction.
+   */
   const countTowardsModeration = async (
     comment: CommentRow,
-    severity: number,
+    report: { severity: number; trusted: boolean },
     trx: Knex.Transaction,
     onCommit: (fn: () => void) => void
   ) => {
     const now = getService('clock').now();
     const config = await getService('settings').get();
-    await strapi.db
-      .connection('comments')
-      .transacting(trx)
-      .where({ id: comment.id })
-      .update({
-        report_count: strapi.db.connection.raw('report_count + 1'),
-        severity: strapi.db.connection.raw('CASE WHEN severity < ? THEN ? ELSE severity END', [severity, severity]),
-      });
+    await commentsRepository(strapi).countReport(trx, comment.id, report.trusted, report.severity);
+    const flags = (comment.flagReasons as string[] | null) ?? [];
+    const burst =
+      !flags.includes(SUSPECTED_BRIGADING) &&
+      isSuspectedBrigading(await recentStandings(comment, now, config.brigading), config.brigading);
     const counted: CommentRow = await strapi.db.query(UID.comment).update({
       where: { id: comment.id },
-      data: { lastReportedAt: now, firstReportedAt: comment.firstReportedAt ?? now, needsReview: true },
+      data: {
+        lastReportedAt: now,
+        firstReportedAt: comment.firstReportedAt ?? now,
+        needsReview: true,
+        ...(burst ? { flagged: true, flagReasons: [...flags, SUSPECTED_BRIGADING], severity: BRIGADING_SEVERITY } : {}),
+      },
     });
-    const threshold =
-      getService('cover').at(now, config.schedule) === 'full-time'
-        ? config.autoHide.fullTime
-        : config.autoHide.partTime;
-    if (counted.status !== 'visible' || (counted.reportCount ?? 0) < threshold) return;
-
-    const hidden: CommentRow = await strapi.db.query(UID.comment).update({
-      where: { id: comment.id },
-      data: { status: 'hidden', autoHidden: true, version: counted.version + 1 },
-    });
-    await getService('audit').record({
-      action: 'auto-hidden',
+    const cover = getService('cover').at(now, config.schedule);
+    const facts = {
+      visible: counted.status === 'visible',
+      trustedReports: counted.trustedReportCount ?? 0,
+      cover,
+      reviewedByModerator: Boolean(counted.reviewedAt),
+      suspectedBrigading: ((counted.flagReasons as string[] | null) ?? []).includes(SUSPECTED_BRIGADING),
+    };
+    if (!shouldAutoHide(facts, config.autoHide)) return;
+    const threshold = autoHideThreshold(cover, facts.reviewedByModerator, config.autoHide);
+    await getService('transitions').apply({
+      comment: counted,
+      transition: 'auto-hide',
       actor: SYSTEM_ACTOR,
-      comment,
-      subjectUserId: comment.authorId,
-      reason: `${counted.reportCount} readers reported it (threshold ${threshold})`,
-      before: snapshot(counted),
-      after: snapshot(hidden),
+      reason: `${facts.trustedReports} trusted readers reported it (threshold ${threshold})`,
+      expectedVersion: counted.version,
+      trx,
+      onCommit,
     });
-    getService('events').afterCommit(onCommit, EVENTS.commentHidden, { comment: comment.documentId, by: 'system' });
   };
 
   return {
@@ -121,9 +168,13 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
           field: 'note',
         });
       }
-      await getService('rate-limit').consume('report', reader.documentId, config.rateLimits.report, config.redisUrl);
-      const profile = await getService('commenters').profileOf(reader);
       const now = getService('clock').now();
+      const { facts, displayName } = await reporterFacts(reader, now);
+      const refused = reportRefusal(facts);
+      if (refused) throw refusal(REPORT_REFUSAL_MESSAGES[refused], refused);
+      await getService('rate-limit').consume('report', reader.documentId, config.rateLimits.report, config.redisUrl);
+      const standing = reporterStanding(facts, now, config.reportTrust);
+      const trusted = isTrustedStanding(standing) && input.reason !== EDITORIAL_REASON;
 
       try {
         const created: ReportRow = await strapi.db.transaction(async ({ trx, onCommit }) => {
@@ -134,15 +185,18 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
               threadType: comment.threadType,
               threadId: comment.threadId,
               reporterId: reader.id,
-              reporterName: profile.displayName,
+              reporterName: displayName,
               reason: input.reason,
               note,
               state: 'open',
               coverAtReport: getService('cover').at(now, config.schedule),
+              reporterStanding: standing,
+              trusted,
             },
           });
-          if (input.reason !== EDITORIAL_REASON)
-            await countTowardsModeration(comment, REASON_SEVERITY[input.reason], trx, onCommit);
+          if (input.reason !== EDITORIAL_REASON) {
+            await countTowardsModeration(comment, { severity: REASON_SEVERITY[input.reason], trusted }, trx, onCommit);
+          }
           getService('events').afterCommit(onCommit, EVENTS.commentReported, {
             comment: comment.documentId,
             report: row.documentId,

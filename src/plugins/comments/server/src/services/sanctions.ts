@@ -4,7 +4,6 @@ import { EVENTS, UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { moderatorActor, type AdminUser } from '../utils/admin';
 import type { CommentRow } from '../utils/serialize';
-import { snapshot } from './comments';
 
 export interface SanctionInput {
   action: 'suspend' | 'ban' | 'reinstate';
@@ -37,7 +36,7 @@ const sanctions = ({ strapi }: { strapi: Core.Strapi }) => ({
     const actor = moderatorActor(admin);
     const sanction = SANCTION_OF[input.action];
 
-    return strapi.db.transaction(async ({ onCommit }) => {
+    return strapi.db.transaction(async ({ trx, onCommit }) => {
       const updated = await strapi.db.query(UID.commenter).update({
         where: { id: profile.id },
         data: {
@@ -65,30 +64,16 @@ const sanctions = ({ strapi }: { strapi: Core.Strapi }) => ({
         const visible: CommentRow[] = await strapi.db
           .query(UID.comment)
           .findMany({ where: { authorId: user.id, status: { $in: ['visible', 'held'] } } });
+        // The same transition as a moderator's hide: version check, reports upheld, one audit row each.
         for (const comment of visible) {
-          const after: CommentRow = await strapi.db.query(UID.comment).update({
-            where: { id: comment.id },
-            data: {
-              status: 'hidden',
-              autoHidden: false,
-              needsReview: false,
-              reviewedAt: now,
-              moderatedAt: comment.moderatedAt ?? now,
-              version: comment.version + 1,
-            },
-          });
-          await getService('audit').record({
-            action: 'hide',
-            actor,
+          await getService('transitions').apply({
             comment,
-            subjectUserId: user.id,
+            transition: 'hide',
+            actor,
             reason: `${input.reason} (commenter ${sanction})`,
-            before: snapshot(comment),
-            after: snapshot(after),
-          });
-          getService('events').afterCommit(onCommit, EVENTS.commentHidden, {
-            comment: comment.documentId,
-            action: 'hide',
+            expectedVersion: comment.version,
+            trx,
+            onCommit,
           });
           hidden += 1;
         }

@@ -2,13 +2,25 @@ import type { Core } from '@strapi/strapi';
 import { PLUGIN_ID } from '../constants';
 import type { CommentsConfig } from '../config';
 import { deepMerge } from '../utils/deep-merge';
+import { getService } from '../utils/get-service';
+import { SYSTEM_ACTOR, type Actor } from './audit';
 
 type DeepPartial<T> =
   T extends Array<infer Item> ? Item[] : T extends object ? { [Key in keyof T]?: DeepPartial<T[Key]> } : T;
 
 /** The part of the config a moderator may override from the settings route; any key may be left out. */
 export type SettingsOverrides = DeepPartial<
-  Pick<CommentsConfig, 'editWindowMinutes' | 'repeatWindowMinutes' | 'words' | 'rateLimits' | 'schedule' | 'autoHide'>
+  Pick<
+    CommentsConfig,
+    | 'editWindowMinutes'
+    | 'repeatWindowMinutes'
+    | 'words'
+    | 'rateLimits'
+    | 'schedule'
+    | 'autoHide'
+    | 'reportTrust'
+    | 'brigading'
+  >
 >;
 
 const STORE_KEY = 'settings';
@@ -56,8 +68,13 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
       return { ...rest, redis: describeRedis(redisUrl) };
     },
 
-    async setOverrides(overrides: SettingsOverrides): Promise<CommentsConfig> {
-      await store().set({ value: overrides });
+    /** Replaces the stored overrides; every change is audited (before/after), whoever makes it. */
+    async setOverrides(overrides: SettingsOverrides, actor: Actor = SYSTEM_ACTOR): Promise<CommentsConfig> {
+      await strapi.db.transaction(async () => {
+        const before = await this.overrides();
+        await store().set({ value: overrides });
+        await getService('audit').record({ action: 'settings-changed', actor, before, after: overrides });
+      });
       return this.get();
     },
   };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { UID } from '../constants';
+import { EDITORIAL_REASON, UID } from '../constants';
 import { getService } from '../utils/get-service';
 import type { Cover } from './cover';
 
@@ -16,10 +16,40 @@ const summarise = (minutes: number[]) => {
   return { items: sorted.length, medianMinutes: percentile(sorted, 0.5), p90Minutes: percentile(sorted, 0.9) };
 };
 
+/** Ids per query, well under SQLite's limit on bound parameters. */
+const CHUNK = 500;
+
+/**
+ * The cover stored on each comment's first report (editorial complaints aside: they are not
+ * moderation reports), by comment id; null for reports made before the cover was stored.
+ */
+const storedCovers = async (strapi: Core.Strapi, commentIds: number[]): Promise<Map<number, Cover | null>> => {
+  const { tableName, attributes } = strapi.db.metadata.get(UID.report) as unknown as {
+    tableName: string;
+    attributes: Record<string, { columnName?: string }>;
+  };
+  const column = (attribute: string) => attributes[attribute]?.columnName ?? attribute;
+  const db = strapi.db.connection;
+  const covers = new Map<number, Cover | null>();
+  for (let start = 0; start < commentIds.length; start += CHUNK) {
+    const firstReports = db(tableName)
+      .whereIn(column('commentId'), commentIds.slice(start, start + CHUNK))
+      .whereNot(column('reason'), EDITORIAL_REASON)
+      .groupBy(column('commentId'))
+      .min('id');
+    const rows = await db(tableName)
+      .whereIn('id', firstReports)
+      .select({ commentId: column('commentId'), cover: column('coverAtReport') });
+    for (const row of rows) covers.set(Number(row.commentId), row.cover ?? null);
+  }
+  return covers;
+};
+
 /**
  * Figures for the moderation desk: open items per queue, the oldest open item, and how long
  * reported comments waited from their first report to a moderator's first action, split by the
- * staffing cover in force when they were first reported.
+ * staffing cover in force when they were first reported: the cover stored on that report, so a
+ * later change of the schedule or the holidays does not rewrite the figures.
  */
 const stats = ({ strapi }: { strapi: Core.Strapi }) => ({
   async overview() {
@@ -39,13 +69,16 @@ const stats = ({ strapi }: { strapi: Core.Strapi }) => ({
       const since = new Date(now.getTime() - days * DAY);
       const rows = await strapi.db.query(UID.comment).findMany({
         where: { firstReportedAt: { $gte: since }, moderatedAt: { $notNull: true } },
-        select: ['firstReportedAt', 'moderatedAt'],
+        select: ['id', 'firstReportedAt', 'moderatedAt'],
       });
+      const ids = rows.map((row: { id: number }) => row.id);
+      const covers = await storedCovers(strapi, ids);
       const byCover: Record<Cover, number[]> = { 'full-time': [], 'part-time': [] };
       for (const row of rows) {
         const reported = new Date(row.firstReportedAt);
         const minutes = (new Date(row.moderatedAt).getTime() - reported.getTime()) / 60000;
-        if (minutes >= 0) byCover[getService('cover').at(reported, config.schedule)].push(minutes);
+        const cover = covers.get(row.id) ?? getService('cover').at(reported, config.schedule);
+        if (minutes >= 0) byCover[cover].push(minutes);
       }
       return {
         days,

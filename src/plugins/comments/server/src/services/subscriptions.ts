@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import type { Reader } from '../utils/reader';
 import { getService } from '../utils/get-service';
+import { SYSTEM_ACTOR, type Actor } from './audit';
 
 export type SubscriptionStatus = 'active' | 'cancelled' | 'expired' | 'none';
 
@@ -21,6 +22,12 @@ interface SubscriptionRow {
 
 const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
+// What the audit keeps of a subscription: its state, never the email.
+const stateOf = (row: SubscriptionRow) => ({
+  status: row.status,
+  expiresAt: row.expiresAt ? new Date(row.expiresAt).toISOString() : null,
+});
+
 /**
  * Subscriptions from the billing system, keyed by email: one stored before the account exists
  * applies as soon as an account with that email is confirmed, and only ever to a confirmed account.
@@ -29,14 +36,26 @@ const subscriptions = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(UID.subscription);
 
   return {
-    async sync(input: SubscriptionSync) {
+    /** One sync from the billing system (`actor`: the API token that sent it), audited with before and after. */
+    async sync(input: SubscriptionSync, actor: Actor = SYSTEM_ACTOR) {
       const email = normalizeEmail(input.email);
       const data = { status: input.status, expiresAt: input.expiresAt ?? null, syncedAt: getService('clock').now() };
       const write = async () => {
-        const existing = await query().findOne({ where: { email } });
-        return existing
-          ? query().update({ where: { id: existing.id }, data })
-          : query().create({ data: { email, ...data } });
+        const existing: SubscriptionRow | null = await query().findOne({ where: { email } });
+        const row: SubscriptionRow = existing
+          ? await query().update({ where: { id: existing.id }, data })
+          : await query().create({ data: { email, ...data } });
+        const account = await strapi.db
+          .query('plugin::users-permissions.user')
+          .findOne({ where: { email: { $eqi: email } }, select: ['id'] });
+        await getService('audit').record({
+          action: 'subscription-synced',
+          actor,
+          subjectUserId: account?.id ?? null,
+          before: existing && stateOf(existing),
+          after: { subscription: row.id, ...stateOf(row) },
+        });
+        return row;
       };
       try {
         return await strapi.db.transaction(write);

@@ -6,4 +6,5 @@ export interface Reader {
   username: string;
   confirmed?: boolean;
   blocked?: boolean;
+  createdAt?: string | Date;
 }

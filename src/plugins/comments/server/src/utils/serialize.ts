@@ -1,4 +1,5 @@
 import { getService } from './get-service';
+import type { CommentStatus } from '../rules/transitions';
 
 /** A row of the comments table as the Query Engine or the thread query returns it. */
 export interface CommentRow {
@@ -10,10 +11,13 @@ export interface CommentRow {
   parentId: string | null;
   authorId: number | null;
   authorName: string | null;
-  status: 'visible' | 'held' | 'hidden' | 'removed' | 'withdrawn' | 'erased';
+  status: CommentStatus;
   autoHidden?: boolean;
   flagged?: boolean;
+  flagReasons?: string[] | null;
   reportCount?: number;
+  trustedReportCount?: number;
+  reviewedAt?: string | Date | null;
   firstReportedAt?: string | Date | null;
   needsReview?: boolean;
   editedAt: string | Date | null;
@@ -65,8 +69,13 @@ export type OwnCommentState = 'visible' | 'held' | 'hidden' | 'removed' | 'amend
 const ownState = (row: CommentRow): OwnCommentState => {
   if (row.status === 'visible') return row.amendedByModerator ? 'amended' : 'visible';
   if (row.status === 'erased') return 'removed';
+  // To its author a withdrawal is a withdrawal, whether or not moderators still review it.
+  if (row.status === 'withdrawn-under-review') return 'withdrawn';
   return row.status;
 };
+
+const ownStatus = (status: CommentStatus) =>
+  status === 'erased' ? 'removed' : status === 'withdrawn-under-review' ? 'withdrawn' : status;
 
 /** What the author sees of their own comment: its state and the moderator's public reason. */
 export const toOwnComment = (row: CommentRow) => ({
@@ -75,7 +84,7 @@ export const toOwnComment = (row: CommentRow) => ({
   html: row.body !== null && row.status !== 'erased' ? getService('text').toHtml(row.body) : null,
   thread: { type: row.threadType, documentId: row.threadId },
   parent: row.parentId,
-  status: row.status === 'erased' ? 'removed' : row.status,
+  status: ownStatus(row.status),
   state: ownState(row),
   publicReason: row.publicReason ?? null,
   createdAt: iso(row.createdAt),

@@ -2,6 +2,7 @@ import { yup, validateYupSchema } from '@strapi/utils';
 import { REPORT_REASONS } from '../constants';
 import { documentId, isoDate, positiveInt } from './common';
 import { QUEUES } from '../services/queue';
+import { ACTOR_TYPES } from '../services/audit';
 import { settingsShape } from './config';
 
 const reason = yup.string().trim().min(1, 'Give a reason').max(1000).required();
@@ -87,3 +88,33 @@ export const validateSettings = validateYupSchema(
 );
 
 export const validateDocumentIdParam = validateYupSchema(documentId.required());
+
+const auditFilters = {
+  actor: yup
+    .string()
+    .test(
+      'actor',
+      `must be an admin id or one of ${ACTOR_TYPES.join(', ')}`,
+      (value) =>
+        value === undefined || /^[1-9]\d{0,8}$/.test(value) || (ACTOR_TYPES as readonly string[]).includes(value)
+    ),
+  action: yup.string().matches(/^[a-z][a-z0-9-]{0,63}$/, 'must be an audit action such as hide or settings-changed'),
+  comment: documentId,
+  user: documentId,
+  from: isoDate,
+  to: isoDate,
+};
+
+const fromNotAfterTo = (value: { from?: string; to?: string } | undefined) =>
+  !value?.from || !value.to || Date.parse(value.from) <= Date.parse(value.to);
+
+export const validateAuditQuery = validateYupSchema(
+  yup
+    .object({ ...auditFilters, page: positiveInt(100000), pageSize: positiveInt(100) })
+    .noUnknown()
+    .test('range', '`from` must not be after `to`', fromNotAfterTo)
+);
+
+export const validateAuditExportQuery = validateYupSchema(
+  yup.object(auditFilters).noUnknown().test('range', '`from` must not be after `to`', fromNotAfterTo)
+);

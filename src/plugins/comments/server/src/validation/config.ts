@@ -1,5 +1,6 @@
 import { yup } from '@strapi/utils';
 import { DateTime } from 'luxon';
+import { isKnownRegion } from '../rules/cover-calendar';
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
@@ -31,6 +32,17 @@ const window = yup
 
 const wordList = yup.array().of(yup.string().trim().min(1).max(80).required()).max(2000);
 
+/** A year's worth of extra days off; the list is read on every cover decision. */
+const MAX_EXTRA_HOLIDAYS = 366;
+const localDate = yup
+  .string()
+  .required()
+  .test(
+    'local-date',
+    'extraHolidays must be calendar dates, YYYY-MM-DD',
+    (date) => typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && DateTime.fromISO(date).isValid
+  );
+
 /** The parts of the config a moderator may override from the admin settings route. */
 export const settingsShape = {
   editWindowMinutes: yup
@@ -47,20 +59,40 @@ export const settingsShape = {
   rateLimits: yup.object({ post: rateLimit, report: rateLimit }).noUnknown(),
   schedule: yup
     .object({
-      timezone: yup
+      timezone: yup.string().test(
+        'timezone',
+        'timezone must be an IANA time zone such as Europe/London',
+        // Left out, the configured zone stays: an override may set only the extra holidays.
+        (zone) => zone === undefined || (typeof zone === 'string' && DateTime.local().setZone(zone).isValid)
+      ),
+      fullTime: yup.array().of(window).max(14),
+      holidayRegion: yup
         .string()
         .test(
-          'timezone',
-          'timezone must be an IANA time zone such as Europe/London',
-          (zone) => typeof zone === 'string' && DateTime.local().setZone(zone).isValid
+          'holiday-region',
+          'holidayRegion must be a country or country-state that date-holidays knows, such as GB-SCT',
+          (region) => region === undefined || isKnownRegion(region)
         ),
-      fullTime: yup.array().of(window).max(14),
+      extraHolidays: yup.array().of(localDate).max(MAX_EXTRA_HOLIDAYS),
     })
     .noUnknown(),
   autoHide: yup
     .object({
       fullTime: yup.number().integer().min(1).max(1000),
       partTime: yup.number().integer().min(1).max(1000),
+      afterReviewFactor: yup.number().integer().min(1).max(10),
+    })
+    .noUnknown(),
+  reportTrust: yup.object({ trustedAccountAgeDays: yup.number().integer().min(0).max(3650) }).noUnknown(),
+  brigading: yup
+    .object({
+      reports: yup.number().integer().min(2).max(10000),
+      windowMinutes: yup
+        .number()
+        .integer()
+        .min(1)
+        .max(7 * 24 * 60),
+      suspiciousShare: yup.number().min(0).max(1),
     })
     .noUnknown(),
 };

@@ -1,0 +1,45 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { UID } from '../constants';
+
+/**
+ * The comments table's atomic writes, in raw knex because the Query Engine's `update` reads then
+ * writes: a compare-and-set on the version, and counter increments that never lose a concurrent one.
+ * Table and column names come from Strapi's metadata.
+ */
+export const commentsRepository = (strapi: Core.Strapi) => {
+  const metadata = strapi.db.metadata.get(UID.comment);
+  const column = (attribute: string): string =>
+    (metadata.attributes[attribute] as { columnName?: string }).columnName ?? attribute;
+  const table = (trx: Knex.Transaction) => strapi.db.connection(metadata.tableName).transacting(trx);
+  const raw = (sql: string, bindings: Knex.RawBinding[] = []) => strapi.db.connection.raw(sql, bindings);
+
+  return {
+    /** Claims the next version when the row still has `version`; false when someone else got there first. */
+    async claimVersion(trx: Knex.Transaction, id: number, version: number): Promise<boolean> {
+      const claimed = await table(trx)
+        .where({ id, [column('version')]: version })
+        .update({ [column('version')]: version + 1 });
+      return claimed === 1;
+    },
+
+    /** One more report (trusted or not) and the highest severity so far, without reading first. */
+    async countReport(trx: Knex.Transaction, id: number, trusted: boolean, severity: number): Promise<void> {
+      const reports = column('reportCount');
+      const trustedReports = column('trustedReportCount');
+      const severityColumn = column('severity');
+      await table(trx)
+        .where({ id })
+        .update({
+          [reports]: raw('?? + 1', [reports]),
+          [trustedReports]: raw(trusted ? '?? + 1' : '??', [trustedReports]),
+          [severityColumn]: raw('CASE WHEN ?? < ? THEN ? ELSE ?? END', [
+            severityColumn,
+            severity,
+            severity,
+            severityColumn,
+          ]),
+        });
+    },
+  };
+};
