@@ -214,3 +214,25 @@ test('a sanction with hide-all goes through the same transition: reports upheld,
   });
   expectErrorEnvelope(stale, 409, 'STALE_VERSION');
 });
+
+test('a reporter whose reports moderators upheld weighs more: stored on the report, shown, and first in the queue', async () => {
+  const story = (await createArticle(app, { title: 'Reliability story' })).documentId;
+  const post = async (body: string) => postAndGetId(app, await createSubscriber(app, token), story, body);
+  const [reliable] = await reportBy(app, await post('Earlier offence one'), 1, 'spam');
+  const upheldIds = [await post('Earlier offence two')];
+  expect((await report(reliable, upheldIds[0])).status).toBe(200);
+  const firstEarlier = (await reportsOf(upheldIds[0]))[0];
+  for (const row of await app.strapi.db.query(REPORT).findMany({ where: { reporterId: firstEarlier.reporterId } })) {
+    expect((await act(row.commentDocumentId, 'hide')).status).toBe(200);
+  }
+  const byNewcomer = await post('Reported by a newcomer');
+  const byReliable = await post('Reported by a reliable reader');
+  await reportBy(app, byNewcomer, 1, 'spam');
+  expect((await report(reliable, byReliable)).status).toBe(200);
+  expect((await reportsOf(byReliable))[0].reporterReliability).toBeCloseTo(0.75);
+  expect((await reportsOf(byNewcomer))[0].reporterReliability).toBeCloseTo(0.5);
+  const queue = await mod.get(`/comments/moderation/queue?queue=reported&article=${story}`);
+  expect(queue.body.data.map((row: any) => row.documentId)).toEqual([byReliable, byNewcomer]);
+  const detail = await mod.get(`/comments/moderation/comments/${byReliable}`);
+  expect(detail.body.data.reports[0].reporter.reliability).toBeCloseTo(0.75);
+});

@@ -653,6 +653,7 @@ export interface PluginCommentsComment extends Struct.CollectionTypeSchema {
     parentId: Schema.Attribute.String;
     publicReason: Schema.Attribute.String;
     publishedAt: Schema.Attribute.DateTime;
+    reliabilityScore: Schema.Attribute.Float & Schema.Attribute.DefaultTo<0>;
     reportCount: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     reviewedAt: Schema.Attribute.DateTime;
     severity: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
@@ -842,6 +843,7 @@ export interface PluginCommentsReport extends Struct.CollectionTypeSchema {
       Schema.Attribute.Required;
     reporterId: Schema.Attribute.Integer & Schema.Attribute.Required;
     reporterName: Schema.Attribute.String;
+    reporterReliability: Schema.Attribute.Float;
     reporterStanding: Schema.Attribute.Enumeration<['subscriber', 'established', 'new-account']>;
     resolvedAt: Schema.Attribute.DateTime;
     resolvedById: Schema.Attribute.Integer;

@@ -23,21 +23,27 @@ export const commentsRepository = (strapi: Core.Strapi) => {
       return claimed === 1;
     },
 
-    /** One more report (trusted or not) and the highest severity so far, without reading first. */
-    async countReport(trx: Knex.Transaction, id: number, trusted: boolean, severity: number): Promise<void> {
+    /** One more report (trusted or not, with its reporter's reliability) and the highest severity so far, without reading first. */
+    async countReport(
+      trx: Knex.Transaction,
+      id: number,
+      report: { trusted: boolean; severity: number; reliability: number }
+    ): Promise<void> {
       const reports = column('reportCount');
       const trustedReports = column('trustedReportCount');
-      const severityColumn = column('severity');
+      const reliability = column('reliabilityScore');
+      const severity = column('severity');
       await table(trx)
         .where({ id })
         .update({
           [reports]: raw('?? + 1', [reports]),
-          [trustedReports]: raw(trusted ? '?? + 1' : '??', [trustedReports]),
-          [severityColumn]: raw('CASE WHEN ?? < ? THEN ? ELSE ?? END', [
-            severityColumn,
+          [trustedReports]: raw(report.trusted ? '?? + 1' : '??', [trustedReports]),
+          [reliability]: raw('COALESCE(??, 0) + ?', [reliability, report.reliability]),
+          [severity]: raw('CASE WHEN ?? < ? THEN ? ELSE ?? END', [
             severity,
+            report.severity,
+            report.severity,
             severity,
-            severityColumn,
           ]),
         });
     },

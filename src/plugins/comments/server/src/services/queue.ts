@@ -89,6 +89,8 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
     return builder.orderBy([
       { column: 'auto_hidden', order: 'desc' },
       { column: 'severity', order: 'desc' },
+      // Reports from reporters whose past reports were upheld weigh more than many from unknowns.
+      { column: 'reliability_score', order: 'desc' },
       { column: 'report_count', order: 'desc' },
       { column: 'first_reported_at', order: 'asc' },
       { column: 'id', order: 'asc' },
@@ -177,6 +179,7 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
           reporters: Number(row.report_count),
           // Of those, the reports that count towards auto-hide (rules/reporting.ts).
           trustedReporters: Number(row.trusted_report_count ?? 0),
+          reliabilityScore: Number(row.reliability_score ?? 0),
           reasons: reasons.get(row.id) ?? [],
           firstReportedAt: iso(row.first_reported_at),
           lastReportedAt: iso(row.last_reported_at),
@@ -237,7 +240,11 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
             reason: report.reason,
             note: report.note,
             state: report.state,
-            reporter: { displayName: report.reporterName, standing: report.reporterStanding ?? null },
+            reporter: {
+              displayName: report.reporterName,
+              standing: report.reporterStanding ?? null,
+              reliability: report.reporterReliability ?? null,
+            },
             trusted: Boolean(report.trusted),
             createdAt: report.createdAt,
             decision: report.decision,

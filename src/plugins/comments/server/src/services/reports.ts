@@ -9,6 +9,7 @@ import { refusal } from '../utils/errors';
 import type { CommentRow } from '../utils/serialize';
 import { SYSTEM_ACTOR } from './audit';
 import { commentsRepository } from '../repositories/comments';
+import { reporterReliability } from '../rules/reliability';
 import { autoHideThreshold, shouldAutoHide } from '../rules/auto-hide';
 import { SUSPECTED_BRIGADING, isSuspectedBrigading, type BrigadingRule } from '../rules/brigading';
 import {
@@ -72,10 +73,12 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
   const reporterFacts = async (
     reader: Reader,
     now: Date
-  ): Promise<{ facts: ReporterFacts; displayName: string | null }> => {
-    const [profile, subscription] = await Promise.all([
+  ): Promise<{ facts: ReporterFacts; displayName: string | null; reliability: number }> => {
+    const [profile, subscription, upheld, notUpheld] = await Promise.all([
       getService('commenters').profileOf(reader),
       getService('subscriptions').statusOf(reader),
+      query().count({ where: { reporterId: reader.id, state: 'upheld' } }),
+      query().count({ where: { reporterId: reader.id, state: 'not-upheld' } }),
     ]);
     const facts: ReporterFacts = {
       blocked: reader.blocked === true,
@@ -85,7 +88,7 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
       // Without a creation time the account is treated as new: it can report, its report does not count.
       accountCreatedAt: reader.createdAt ? new Date(reader.createdAt) : now,
     };
-    return { facts, displayName: profile.displayName };
+    return { facts, displayName: profile.displayName, reliability: reporterReliability({ upheld, notUpheld }) };
   };
 
   /** The standings of the comment's reports within the brigading window, this one included. */
@@ -104,13 +107,13 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const countTowardsModeration = async (
     comment: CommentRow,
-    report: { severity: number; trusted: boolean },
+    report: { severity: number; trusted: boolean; reliability: number },
     trx: Knex.Transaction,
     onCommit: (fn: () => void) => void
   ) => {
     const now = getService('clock').now();
     const config = await getService('settings').get();
-    await commentsRepository(strapi).countReport(trx, comment.id, report.trusted, report.severity);
+    await commentsRepository(strapi).countReport(trx, comment.id, report);
     const flags = (comment.flagReasons as string[] | null) ?? [];
     const burst =
       !flags.includes(SUSPECTED_BRIGADING) &&
@@ -169,7 +172,7 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       const now = getService('clock').now();
-      const { facts, displayName } = await reporterFacts(reader, now);
+      const { facts, displayName, reliability } = await reporterFacts(reader, now);
       const refused = reportRefusal(facts);
       if (refused) throw refusal(REPORT_REFUSAL_MESSAGES[refused], refused);
       await getService('rate-limit').consume('report', reader.documentId, config.rateLimits.report, config.redisUrl);
@@ -192,10 +195,16 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
               coverAtReport: getService('cover').at(now, config.schedule),
               reporterStanding: standing,
               trusted,
+              reporterReliability: reliability,
             },
           });
           if (input.reason !== EDITORIAL_REASON) {
-            await countTowardsModeration(comment, { severity: REASON_SEVERITY[input.reason], trusted }, trx, onCommit);
+            await countTowardsModeration(
+              comment,
+              { severity: REASON_SEVERITY[input.reason], trusted, reliability },
+              trx,
+              onCommit
+            );
           }
           getService('events').afterCommit(onCommit, EVENTS.commentReported, {
             comment: comment.documentId,

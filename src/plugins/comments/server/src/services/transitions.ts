@@ -30,6 +30,7 @@ const decisionFields = (comment: CommentRow, transition: TransitionName, now: Da
   reviewedAt: now,
   reportCount: 0,
   trustedReportCount: 0,
+  reliabilityScore: 0,
   severity: 0,
   moderatedAt: comment.moderatedAt ?? now,
   flagReasons: ((comment.flagReasons as string[] | null) ?? []).filter((flag) => flag !== SUSPECTED_BRIGADING),
