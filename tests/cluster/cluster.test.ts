@@ -128,7 +128,7 @@ test('100 readers reporting one comment through both instances at once are count
     data: { autoHide: { fullTime: 1000, partTime: 1000 } },
   });
   expect(settings.status).toBe(200);
-  expect(settings.body.data.settings.autoHide).toEqual({ fullTime: 1000, partTime: 1000 });
+  expect(settings.body.data.settings.autoHide).toMatchObject({ fullTime: 1000, partTime: 1000 });
   const commentId = await postAndGetId(a, seed.author, seed.reportedArticle, 'Reported by a hundred readers');
 
   const answers = await Promise.all(
