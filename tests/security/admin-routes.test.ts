@@ -29,6 +29,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /moderation/bulk': { action: 'approve', reason: 'ok', items: [{ documentId: 'nosuchcomment1', version: 1 }] },
   'POST /moderation/users/:userId/sanctions': { action: 'ban', reason: 'abuse' },
   'PUT /moderation/settings': { data: {} },
+  'POST /editorial/complaints/:documentId/resolution': { outcome: 'not-upheld', reason: 'the story stands' },
+  'POST /moderation/appeals/:documentId/resolution': { outcome: 'dismissed', reason: 'decision stands' },
 };
 
 const adminRoutes = (): AdminRoute[] =>
@@ -95,8 +97,9 @@ describe('the seeded roles', () => {
     );
     // Changing the settings stays with the Super Admin until someone grants it in Settings → Roles.
     expect(grants['comments-moderator']).not.toContain(ACTIONS.settingsUpdate);
-    expect(grants['strapi-editor']).toEqual([ACTIONS.editorialRead]);
-    expect([...access.editorActions()]).toEqual([ACTIONS.editorialRead]);
+    const editorActions = [ACTIONS.editorialRead, ACTIONS.editorialResolve].sort();
+    expect([...grants['strapi-editor']].sort()).toEqual(editorActions);
+    expect([...access.editorActions()].sort()).toEqual(editorActions);
     expect(grants['strapi-author']).toEqual([]);
     const moderator = await app.strapi.db.query('admin::role').findOne({ where: { code: 'comments-moderator' } });
     const articleGrants = await app.strapi.db

@@ -611,6 +611,53 @@ export interface ApiTagTag extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginCommentsAppeal extends Struct.CollectionTypeSchema {
+  collectionName: 'comment_appeals';
+  info: {
+    description: "A commenter's appeal against one moderator decision (an audit event): at most one per decision, resolved by another moderator.";
+    displayName: 'Appeal';
+    pluralName: 'appeals';
+    singularName: 'appeal';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    appellantId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    commentDocumentId: Schema.Attribute.String;
+    commentId: Schema.Attribute.Integer;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    decidedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    decidedById: Schema.Attribute.Integer;
+    decidedByName: Schema.Attribute.String;
+    decisionAction: Schema.Attribute.String & Schema.Attribute.Required;
+    decisionDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    decisionEventId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::comments.appeal'> & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    resolutionReason: Schema.Attribute.Text;
+    resolvedAt: Schema.Attribute.DateTime;
+    resolvedById: Schema.Attribute.Integer;
+    resolvedByName: Schema.Attribute.String;
+    state: Schema.Attribute.Enumeration<['open', 'upheld', 'dismissed']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'open'>;
+    statement: Schema.Attribute.Text & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginCommentsComment extends Struct.CollectionTypeSchema {
   collectionName: 'comments';
   info: {
@@ -810,7 +857,7 @@ export interface PluginCommentsModerationEvent extends Struct.CollectionTypeSche
 export interface PluginCommentsReport extends Struct.CollectionTypeSchema {
   collectionName: 'comment_reports';
   info: {
-    description: 'A reader\'s complaint about a comment ("report this comment"). One per reporter per comment.';
+    description: 'A reader\'s complaint about a comment ("report this comment"), or a factual-error complaint about a story itself (no comment). One per reporter per comment, and per story.';
     displayName: 'Comment report';
     pluralName: 'reports';
     singularName: 'report';
@@ -827,8 +874,9 @@ export interface PluginCommentsReport extends Struct.CollectionTypeSchema {
     };
   };
   attributes: {
-    commentDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
-    commentId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    commentDocumentId: Schema.Attribute.String;
+    commentId: Schema.Attribute.Integer;
+    correctionNote: Schema.Attribute.Text;
     coverAtReport: Schema.Attribute.Enumeration<['full-time', 'part-time']>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -851,6 +899,10 @@ export interface PluginCommentsReport extends Struct.CollectionTypeSchema {
     state: Schema.Attribute.Enumeration<['open', 'upheld', 'not-upheld']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'open'>;
+    storyComplaintId: Schema.Attribute.String;
+    target: Schema.Attribute.Enumeration<['comment', 'story']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'comment'>;
     threadId: Schema.Attribute.String & Schema.Attribute.Required;
     threadType: Schema.Attribute.String & Schema.Attribute.Required;
     trusted: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
@@ -1345,6 +1397,7 @@ declare module '@strapi/strapi' {
       'api::person.person': ApiPersonPerson;
       'api::quote.quote': ApiQuoteQuote;
       'api::tag.tag': ApiTagTag;
+      'plugin::comments.appeal': PluginCommentsAppeal;
       'plugin::comments.comment': PluginCommentsComment;
       'plugin::comments.commenter': PluginCommentsCommenter;
       'plugin::comments.community-policy': PluginCommentsCommunityPolicy;

@@ -8,6 +8,7 @@ export const UID = {
   subscription: 'plugin::comments.subscription',
   communityPolicy: 'plugin::comments.community-policy',
   termsAcceptance: 'plugin::comments.terms-acceptance',
+  appeal: 'plugin::comments.appeal',
 } as const;
 
 export const REPORT_REASONS = [
@@ -62,6 +63,14 @@ export const REFUSAL = {
   POLICY_INCOMPLETE: 'POLICY_INCOMPLETE',
   STALE_VERSION: 'STALE_VERSION',
   INVALID_TRANSITION: 'INVALID_TRANSITION',
+  DECISION_NOT_FOUND: 'DECISION_NOT_FOUND',
+  DECISION_NOT_APPEALABLE: 'DECISION_NOT_APPEALABLE',
+  DECISION_SUPERSEDED: 'DECISION_SUPERSEDED',
+  ALREADY_APPEALED: 'ALREADY_APPEALED',
+  APPEAL_NOT_FOUND: 'APPEAL_NOT_FOUND',
+  APPEAL_ALREADY_RESOLVED: 'APPEAL_ALREADY_RESOLVED',
+  OWN_DECISION: 'OWN_DECISION',
+  COMPLAINT_ALREADY_RESOLVED: 'COMPLAINT_ALREADY_RESOLVED',
 } as const;
 export type RefusalCode = (typeof REFUSAL)[keyof typeof REFUSAL];
 

@@ -4,7 +4,9 @@ export const ACTIONS = {
   moderationAct: 'plugin::comments.moderation.act',
   moderationSanction: 'plugin::comments.moderation.sanction',
   moderationAudit: 'plugin::comments.moderation.audit',
+  moderationAppeals: 'plugin::comments.moderation.appeals',
   editorialRead: 'plugin::comments.editorial.read',
+  editorialResolve: 'plugin::comments.editorial.resolve',
   settingsUpdate: 'plugin::comments.settings.update',
 } as const;
 
@@ -39,8 +41,22 @@ export const actions = [
   },
   {
     section: 'plugins',
+    displayName: "Resolve commenters' appeals against moderation decisions",
+    uid: 'moderation.appeals',
+    subCategory: 'moderation',
+    pluginName: 'comments',
+  },
+  {
+    section: 'plugins',
     displayName: "Read readers' factual-error complaints",
     uid: 'editorial.read',
+    subCategory: 'editorial',
+    pluginName: 'comments',
+  },
+  {
+    section: 'plugins',
+    displayName: 'Resolve factual-error complaints (upheld or not upheld)',
+    uid: 'editorial.resolve',
     subCategory: 'editorial',
     pluginName: 'comments',
   },
@@ -59,4 +75,5 @@ export const MODERATOR_ACTIONS = [
   ACTIONS.moderationAct,
   ACTIONS.moderationSanction,
   ACTIONS.moderationAudit,
+  ACTIONS.moderationAppeals,
 ];

@@ -5,6 +5,7 @@ import commenter from './commenter/schema.json';
 import subscription from './subscription/schema.json';
 import communityPolicy from './community-policy/schema.json';
 import termsAcceptance from './terms-acceptance/schema.json';
+import appeal from './appeal/schema.json';
 
 export default {
   comment: { schema: comment },
@@ -14,4 +15,5 @@ export default {
   subscription: { schema: subscription },
   'community-policy': { schema: communityPolicy },
   'terms-acceptance': { schema: termsAcceptance },
+  appeal: { schema: appeal },
 };

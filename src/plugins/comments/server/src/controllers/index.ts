@@ -1,3 +1,4 @@
+import appeals from './appeals';
 import audit from './audit';
 import comments from './comments';
 import editorial from './editorial';
@@ -9,6 +10,7 @@ import subscriptions from './subscriptions';
 import threads from './threads';
 
 export default {
+  appeals,
   audit,
   comments,
   editorial,

@@ -1,5 +1,5 @@
 import { getService } from '../utils/get-service';
-import { validateAcceptTerms, validateDisplayName, validatePageQuery } from '../validation/content-api';
+import { validateAcceptTerms, validateAppeal, validateDisplayName, validatePageQuery } from '../validation/content-api';
 import { pageOf, readerOf, type ApiContext } from './helpers';
 
 const MAX_PAGE_SIZE = 100;
@@ -27,6 +27,17 @@ const me = () => ({
   async reports(ctx: ApiContext) {
     const query = await validatePageQuery(MAX_PAGE_SIZE)(ctx.query);
     ctx.body = await getService('reports').listMine(readerOf(ctx), pageOf(query, 25));
+  },
+
+  async appeals(ctx: ApiContext) {
+    const query = await validatePageQuery(MAX_PAGE_SIZE)(ctx.query);
+    ctx.body = await getService('appeals').listMine(readerOf(ctx), pageOf(query, 25));
+  },
+
+  async appeal(ctx: ApiContext) {
+    const { data } = await validateAppeal(ctx.request.body);
+    ctx.status = 201;
+    ctx.body = { data: await getService('appeals').file(readerOf(ctx), data.decision, data.statement) };
   },
 
   async export(ctx: ApiContext) {

@@ -1,5 +1,10 @@
 import { getService } from '../utils/get-service';
-import { validateDocumentId, validatePostComment, validateThreadQuery } from '../validation/content-api';
+import {
+  validateDocumentId,
+  validatePostComment,
+  validateStoryComplaint,
+  validateThreadQuery,
+} from '../validation/content-api';
 import { pageOf, readerOf, type ApiContext } from './helpers';
 
 const threads = () => ({
@@ -31,6 +36,13 @@ const threads = () => ({
     const { data } = await validatePostComment(ctx.request.body);
     ctx.status = 201;
     ctx.body = { data: await getService('comments').post(readerOf(ctx), documentId, data) };
+  },
+
+  /** A factual-error complaint about the story itself (not a comment), for its editors. */
+  async complain(ctx: ApiContext) {
+    const documentId = await validateDocumentId(ctx.params.documentId);
+    const { data } = await validateStoryComplaint(ctx.request.body);
+    ctx.body = { data: await getService('reports').complainAboutStory(readerOf(ctx), documentId, data) };
   },
 });
 

@@ -29,10 +29,13 @@ const routes = [
   readerRoute('POST', '/me/terms', 'me.acceptTerms'),
   readerRoute('GET', '/me/comments', 'me.comments'),
   readerRoute('GET', '/me/reports', 'me.reports'),
+  readerRoute('GET', '/me/appeals', 'me.appeals'),
+  readerRoute('POST', '/me/appeals', 'me.appeal'),
   readerRoute('GET', '/me/export', 'me.export'),
   readerRoute('DELETE', '/me', 'me.erase'),
   publicRoute('GET', '/threads/:documentId', 'threads.read'),
   readerRoute('POST', '/threads/:documentId', 'threads.post'),
+  readerRoute('POST', '/threads/:documentId/complaints', 'threads.complain'),
   {
     method: 'POST',
     path: '/subscriptions',

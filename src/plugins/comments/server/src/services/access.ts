@@ -5,7 +5,7 @@ import { readerActions } from '../routes/content-api';
 const access = () => ({
   readerActions,
   moderatorActions: () => [...MODERATOR_ACTIONS],
-  editorActions: () => [ACTIONS.editorialRead],
+  editorActions: () => [ACTIONS.editorialRead, ACTIONS.editorialResolve],
 });
 
 export type AccessService = ReturnType<typeof access>;

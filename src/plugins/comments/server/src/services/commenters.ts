@@ -110,10 +110,11 @@ const commenters = ({ strapi }: { strapi: Core.Strapi }) => {
 
     async describe(reader: Reader) {
       const profile = await this.profileOf(reader);
-      const [eligibility, subscription, termsVersion] = await Promise.all([
+      const [eligibility, subscription, termsVersion, appeals] = await Promise.all([
         this.eligibility(reader, profile),
         getService('subscriptions').statusOf(reader),
         getService('policy').currentTermsVersion(),
+        getService('appeals').summaryOf(reader),
       ]);
       const now = getService('clock').now();
       const sanction = this.sanctionAt(profile, now);
@@ -130,6 +131,7 @@ const commenters = ({ strapi }: { strapi: Core.Strapi }) => {
           accepted: termsVersion !== null && profile.termsVersion === termsVersion,
         },
         sanction: { state: sanction, until: sanction === 'suspended' ? profile.suspendedUntil : null },
+        appeals,
       };
     },
 

@@ -1,8 +1,23 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { EDITORIAL_REASON, UID } from '../constants';
+import { EDITORIAL_REASON, REFUSAL, UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { paginationMeta } from '../utils/pagination';
+import { conflict, moderatorActor, type AdminUser } from '../utils/admin';
+
+export const COMPLAINT_OUTCOMES = ['upheld', 'not-upheld'] as const;
+export type ComplaintOutcome = (typeof COMPLAINT_OUTCOMES)[number];
+export const CORRECTION_NOTE_MAX_LENGTH = 2000;
+
+export interface ComplaintResolution {
+  outcome: ComplaintOutcome;
+  /** Shown to the reporter; only with `upheld`. */
+  correctionNote?: string | null;
+  /** Internal: goes to the audit, not to the reader. */
+  reason: string;
+}
+
+const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
 
 interface Consistency {
   status: string;
@@ -32,6 +47,45 @@ const editorial = ({ strapi }: { strapi: Core.Strapi }) => {
     );
   };
 
+  /** Complaints as editors see them: the story, the comment when the complaint is about one, the outcome. */
+  const toComplaints = async (rows: Array<Record<string, any>>) => {
+    const commentIds = rows.map((row) => row.commentId).filter((id): id is number => id !== null);
+    const comments =
+      commentIds.length === 0
+        ? []
+        : await strapi.db.query(UID.comment).findMany({
+            where: { id: { $in: commentIds } },
+            select: ['id', 'body', 'status', 'documentId'],
+          });
+    const bodies = new Map(comments.map((comment: { id: number }) => [comment.id, comment]));
+    const storyTitles = await titles(
+      getService('settings').defaults().commentableTypes[0],
+      rows.map((row) => row.threadId as string)
+    );
+    return rows.map((row) => {
+      const comment = bodies.get(row.commentId) as { body: string; status: string; documentId: string } | undefined;
+      return {
+        documentId: row.documentId,
+        target: row.target,
+        story: { type: row.threadType, documentId: row.threadId, title: storyTitles.get(row.threadId) ?? null },
+        comment: comment
+          ? {
+              documentId: comment.documentId,
+              body: comment.status === 'erased' ? null : comment.body,
+              status: comment.status,
+            }
+          : null,
+        note: row.note,
+        reporter: { displayName: row.reporterName },
+        state: row.state,
+        correctionNote: row.correctionNote,
+        resolvedBy: row.resolvedByName,
+        resolvedAt: iso(row.resolvedAt),
+        createdAt: iso(row.createdAt),
+      };
+    });
+  };
+
   const complaintRows = async (where: Record<string, unknown>, page: { page: number; pageSize: number }) => {
     const [rows, total] = await Promise.all([
       strapi.db.query(UID.report).findMany({
@@ -42,43 +96,70 @@ const editorial = ({ strapi }: { strapi: Core.Strapi }) => {
       }),
       strapi.db.query(UID.report).count({ where }),
     ]);
-    const comments = await strapi.db.query(UID.comment).findMany({
-      where: { id: { $in: rows.map((row: { commentId: number }) => row.commentId) } },
-      select: ['id', 'body', 'status', 'documentId'],
-    });
-    const bodies = new Map(comments.map((comment: { id: number }) => [comment.id, comment]));
-    const storyTitles = await titles(
-      getService('settings').defaults().commentableTypes[0],
-      rows.map((row: { threadId: string }) => row.threadId)
-    );
-    return {
-      data: rows.map((row: Record<string, any>) => {
-        const comment = bodies.get(row.commentId) as { body: string; status: string; documentId: string } | undefined;
-        return {
-          documentId: row.documentId,
-          story: { type: row.threadType, documentId: row.threadId, title: storyTitles.get(row.threadId) ?? null },
-          comment: comment
-            ? {
-                documentId: comment.documentId,
-                body: comment.status === 'erased' ? null : comment.body,
-                status: comment.status,
-              }
-            : null,
-          note: row.note,
-          reporter: { displayName: row.reporterName },
-          state: row.state,
-          createdAt: new Date(row.createdAt).toISOString(),
-        };
-      }),
-      meta: {
-        ...paginationMeta(page, total),
-      },
-    };
+    return { data: await toComplaints(rows), meta: paginationMeta(page, total) };
   };
+
+  const alreadyResolved = (complaint: { state: string; resolvedAt: unknown }) =>
+    conflict('This complaint is already resolved.', {
+      code: REFUSAL.COMPLAINT_ALREADY_RESOLVED,
+      outcome: complaint.state,
+      resolvedAt: iso(complaint.resolvedAt),
+    });
 
   return {
     complaints(filter: { article?: string }, page: { page: number; pageSize: number }) {
       return complaintRows({ reason: EDITORIAL_REASON, ...(filter.article ? { threadId: filter.article } : {}) }, page);
+    },
+
+    /**
+     * An editor's outcome for a factual-error complaint, once: the state moves from `open` in one
+     * conditional UPDATE (a concurrent second resolution finds nothing open and gets 409), with its
+     * audit row in the same transaction.
+     */
+    async resolve(admin: AdminUser, documentId: string, input: ComplaintResolution) {
+      const complaint = await strapi.db.query(UID.report).findOne({ where: { documentId, reason: EDITORIAL_REASON } });
+      if (!complaint) throw new errors.NotFoundError('No such complaint.');
+      if (complaint.state !== 'open') throw alreadyResolved(complaint);
+      const correctionNote =
+        input.outcome === 'upheld' && input.correctionNote?.trim()
+          ? getService('text').normalize(
+              input.correctionNote,
+              { minLength: 1, maxLength: CORRECTION_NOTE_MAX_LENGTH },
+              'correctionNote'
+            )
+          : null;
+      const actor = moderatorActor(admin);
+      const resolution = {
+        state: input.outcome,
+        decision: input.outcome === 'upheld' ? 'story-corrected' : 'story-stands',
+        correctionNote,
+        resolvedAt: getService('clock').now(),
+        resolvedById: actor.id,
+        resolvedByName: actor.name,
+      };
+      await strapi.db.transaction(async () => {
+        const { count } = await strapi.db
+          .query(UID.report)
+          .updateMany({ where: { id: complaint.id, state: 'open' }, data: resolution });
+        if (count !== 1)
+          throw alreadyResolved(await strapi.db.query(UID.report).findOne({ where: { id: complaint.id } }));
+        await getService('audit').record({
+          action: 'complaint-resolved',
+          actor,
+          comment: complaint.commentId ? { id: complaint.commentId, documentId: complaint.commentDocumentId } : null,
+          subjectUserId: complaint.reporterId,
+          reason: input.reason,
+          before: {
+            complaint: complaint.documentId,
+            target: complaint.target,
+            story: complaint.threadId,
+            state: 'open',
+          },
+          after: { complaint: complaint.documentId, state: input.outcome, correctionNote },
+        });
+      });
+      const [resolved] = await toComplaints([{ ...complaint, ...resolution }]);
+      return resolved;
     },
 
     async articleSummary(documentId: string) {

@@ -1,4 +1,5 @@
 import access from './access';
+import appeals from './appeals';
 import audit from './audit';
 import clock from './clock';
 import commenters from './commenters';
@@ -25,6 +26,7 @@ import words from './words';
 
 const services = {
   access,
+  appeals,
   audit,
   clock,
   commenters,

@@ -9,12 +9,13 @@ const ERASED_BODY = '';
 /** What the plugin holds about a reader: the data export and the right to erasure. */
 const privacy = ({ strapi }: { strapi: Core.Strapi }) => ({
   async export(reader: Reader) {
-    const [profile, termsAcceptances, subscription, comments, reports] = await Promise.all([
+    const [profile, termsAcceptances, subscription, comments, reports, appeals] = await Promise.all([
       getService('commenters').findByUserId(reader.id),
       getService('terms').historyOf(reader.id),
       getService('subscriptions').forEmail(reader.email),
       strapi.db.query(UID.comment).findMany({ where: { authorId: reader.id }, orderBy: [{ createdAt: 'asc' }] }),
       strapi.db.query(UID.report).findMany({ where: { reporterId: reader.id }, orderBy: [{ createdAt: 'asc' }] }),
+      strapi.db.query(UID.appeal).findMany({ where: { appellantId: reader.id }, orderBy: [{ createdAt: 'asc' }] }),
     ]);
     return {
       exportedAt: getService('clock').now().toISOString(),
@@ -40,6 +41,15 @@ const privacy = ({ strapi }: { strapi: Core.Strapi }) => ({
         note: row.note,
         state: row.state,
         createdAt: row.createdAt,
+      })),
+      appeals: appeals.map((row: Record<string, unknown>) => ({
+        decision: row.decisionDocumentId,
+        action: row.decisionAction,
+        comment: row.commentDocumentId ?? null,
+        statement: row.statement,
+        state: row.state,
+        createdAt: row.createdAt,
+        resolvedAt: row.resolvedAt ?? null,
       })),
     };
   },
@@ -80,6 +90,8 @@ const privacy = ({ strapi }: { strapi: Core.Strapi }) => ({
       });
       await strapi.db.query(UID.commenter).deleteMany({ where: { userId: reader.id } });
       await getService('terms').eraseFor(reader.id);
+      // An appeal's statement is the reader's own words: it goes with the rest.
+      await strapi.db.query(UID.appeal).deleteMany({ where: { appellantId: reader.id } });
       await getService('subscriptions').removeForEmail(reader.email);
       await strapi.db.query('plugin::users-permissions.user').delete({ where: { id: reader.id } });
       getService('events').afterCommit(onCommit, EVENTS.commenterErased, { user: reader.documentId });

@@ -32,23 +32,32 @@ export interface ReportInput {
 interface ReportRow {
   id: number;
   documentId: string;
-  commentId: number;
-  commentDocumentId: string;
+  target: 'comment' | 'story';
+  /** Null for a complaint about the story itself. */
+  commentId: number | null;
+  commentDocumentId: string | null;
+  threadType: string;
+  threadId: string;
   reason: ReportReason;
   note: string | null;
   state: 'open' | 'upheld' | 'not-upheld';
   decision: string | null;
   resolvedAt: string | null;
+  correctionNote: string | null;
   createdAt: string;
 }
 
 const toReaderReport = (row: ReportRow) => ({
   documentId: row.documentId,
+  target: row.target,
   comment: row.commentDocumentId,
+  story: row.threadId,
   reason: row.reason,
   note: row.note,
   state: row.state,
   outcome: row.state,
+  // What the editors changed in the story, when they upheld a factual-error complaint.
+  correctionNote: row.correctionNote,
   createdAt: new Date(row.createdAt).toISOString(),
   resolvedAt: row.resolvedAt ? new Date(row.resolvedAt).toISOString() : null,
 });
@@ -77,8 +86,9 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
     const [profile, subscription, upheld, notUpheld] = await Promise.all([
       getService('commenters').profileOf(reader),
       getService('subscriptions').statusOf(reader),
-      query().count({ where: { reporterId: reader.id, state: 'upheld' } }),
-      query().count({ where: { reporterId: reader.id, state: 'not-upheld' } }),
+      // Reliability is about moderators' decisions; editors' complaint outcomes do not count.
+      query().count({ where: { reporterId: reader.id, state: 'upheld', reason: { $ne: EDITORIAL_REASON } } }),
+      query().count({ where: { reporterId: reader.id, state: 'not-upheld', reason: { $ne: EDITORIAL_REASON } } }),
     ]);
     const facts: ReporterFacts = {
       blocked: reader.blocked === true,
@@ -183,6 +193,7 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
         const created: ReportRow = await strapi.db.transaction(async ({ trx, onCommit }) => {
           const row: ReportRow = await query().create({
             data: {
+              target: 'comment',
               commentId: comment.id,
               commentDocumentId: comment.documentId,
               threadType: comment.threadType,
@@ -218,6 +229,59 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!isUniqueViolation(error)) throw error;
         // A concurrent request by the same reader won the unique index: answer with its report.
         const winner = await existingReport(comment.id, reader.id);
+        if (!winner) throw error;
+        return toReaderReport(winner);
+      }
+    },
+
+    /**
+     * A factual-error complaint about the story itself, for its editors: the same eligibility and
+     * rate limit as a report, one per reader per story (a unique index on `storyComplaintId`, which
+     * only story complaints set), never counted towards moderation.
+     */
+    async complainAboutStory(reader: Reader, storyDocumentId: string, input: { note: string }) {
+      const thread = await getService('threads').resolve(storyDocumentId);
+      const existingComplaint = () =>
+        query().findOne({
+          where: { threadType: thread.type, storyComplaintId: thread.documentId, reporterId: reader.id },
+        });
+      // A repeat is answered like the first and changes nothing.
+      const repeat: ReportRow | null = await existingComplaint();
+      if (repeat) return toReaderReport(repeat);
+
+      const config = await getService('settings').get();
+      const note = getService('text').normalize(
+        input.note,
+        { minLength: 1, maxLength: config.reportNoteMaxLength },
+        'note'
+      );
+      const now = getService('clock').now();
+      const { facts, displayName, reliability } = await reporterFacts(reader, now);
+      const refused = reportRefusal(facts);
+      if (refused) throw refusal(REPORT_REFUSAL_MESSAGES[refused], refused);
+      await getService('rate-limit').consume('report', reader.documentId, config.rateLimits.report, config.redisUrl);
+      try {
+        const created: ReportRow = await query().create({
+          data: {
+            target: 'story',
+            threadType: thread.type,
+            threadId: thread.documentId,
+            storyComplaintId: thread.documentId,
+            reporterId: reader.id,
+            reporterName: displayName,
+            reason: EDITORIAL_REASON,
+            note,
+            state: 'open',
+            coverAtReport: getService('cover').at(now, config.schedule),
+            reporterStanding: reporterStanding(facts, now, config.reportTrust),
+            trusted: false,
+            reporterReliability: reliability,
+          },
+        });
+        return toReaderReport(created);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        const winner: ReportRow | null = await existingComplaint();
         if (!winner) throw error;
         return toReaderReport(winner);
       }

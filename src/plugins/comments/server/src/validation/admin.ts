@@ -4,6 +4,8 @@ import { documentId, isoDate, positiveInt } from './common';
 import { QUEUES } from '../services/queue';
 import { ACTOR_TYPES } from '../services/audit';
 import { settingsShape } from './config';
+import { APPEAL_OUTCOMES, APPEAL_STATES } from '../rules/appeals';
+import { COMPLAINT_OUTCOMES, CORRECTION_NOTE_MAX_LENGTH } from '../services/editorial';
 
 const reason = yup.string().trim().min(1, 'Give a reason').max(1000).required();
 
@@ -74,10 +76,52 @@ export const validateSanction = validateYupSchema(
     .required()
 );
 
+export const validateAppealsQuery = validateYupSchema(
+  yup
+    .object({ state: yup.string().oneOf([...APPEAL_STATES]), page: positiveInt(100000), pageSize: positiveInt(100) })
+    .noUnknown()
+);
+
+export const validateAppealResolution = validateYupSchema(
+  yup
+    .object({
+      outcome: yup
+        .string()
+        .oneOf([...APPEAL_OUTCOMES])
+        .required(),
+      reason,
+    })
+    .noUnknown()
+    .required()
+);
+
 export const validateRange = validateYupSchema(yup.object({ from: isoDate, to: isoDate }).noUnknown());
 
 export const validateComplaintsQuery = validateYupSchema(
   yup.object({ article: documentId, page: positiveInt(100000), pageSize: positiveInt(100) }).noUnknown()
+);
+
+export const validateComplaintResolution = validateYupSchema(
+  yup
+    .object({
+      outcome: yup
+        .string()
+        .oneOf([...COMPLAINT_OUTCOMES])
+        .required(),
+      // Shown to the reporter: what the story now says. Only an upheld complaint corrected anything.
+      correctionNote: yup
+        .string()
+        .max(CORRECTION_NOTE_MAX_LENGTH)
+        .nullable()
+        .when('outcome', {
+          is: 'not-upheld',
+          then: (schema) =>
+            schema.test('upheld-only', 'only an upheld complaint has a correction note', (value) => value == null),
+        }),
+      reason,
+    })
+    .noUnknown()
+    .required()
 );
 
 export const validateSettings = validateYupSchema(

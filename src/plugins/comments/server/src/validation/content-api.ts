@@ -34,6 +34,16 @@ export const validateReport = validateYupSchema(
   )
 );
 
+/** An appeal names the decision by its audit event's documentId, as `GET /me` lists them. */
+export const validateAppeal = validateYupSchema(
+  envelope(yup.object({ decision: documentId.required(), statement: yup.string().required() }).noUnknown())
+);
+
+/** A factual-error complaint about a story: the reason is implied, the note says what is wrong. */
+export const validateStoryComplaint = validateYupSchema(
+  envelope(yup.object({ note: yup.string().required() }).noUnknown())
+);
+
 export const validateDisplayName = validateYupSchema(
   envelope(yup.object({ displayName: yup.string().required() }).noUnknown())
 );
