@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, createApiToken, type TestAdmin, type TestUser } from '../helpers/auth';
 import { createArticle, createSubscriber, ensurePolicy } from '../helpers/comments';
-import { GENEROUS_LIMITS, postAndGetId, reportBy } from '../helpers/moderation';
+import { QUEUE_ONLY_SETTINGS, overrideSettings, postAndGetId, reportBy } from '../helpers/moderation';
 import { launchBrowser, loginToAdmin, screenshot } from './browser';
 import { runSeed } from '../../src/seed';
 
@@ -52,10 +52,7 @@ const confirmAction = async (page: Page, action: string, reason: string, body?: 
 
 beforeAll(async () => {
   app = await bootStrapi({ env: { SERVE_ADMIN: 'true' } });
-  await app.strapi
-    .plugin('comments')
-    .service('settings')
-    .setOverrides({ ...GENEROUS_LIMITS, autoHide: { fullTime: 1000, partTime: 1000 } });
+  await overrideSettings(app, QUEUE_ONLY_SETTINGS);
   await runSeed(app.strapi, { demoAccounts: false });
   // The seeded rules are a placeholder that keeps commenting closed: put in the test policy's.
   await ensurePolicy(app);

@@ -79,3 +79,9 @@ export const postAndGetId = async (
 export const GENEROUS_LIMITS = {
   rateLimits: { post: { points: 100000, durationSeconds: 60 }, report: { points: 100000, durationSeconds: 60 } },
 };
+
+/** Reader limits out of the way and auto-hide out of reach: for tests about the queue and decisions, not thresholds. */
+export const QUEUE_ONLY_SETTINGS = { ...GENEROUS_LIMITS, autoHide: { fullTime: 1000, partTime: 1000 } };
+
+export const overrideSettings = (app: TestApp, overrides: Record<string, unknown>) =>
+  app.strapi.plugin('comments').service('settings').setOverrides(overrides);

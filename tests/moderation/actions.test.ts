@@ -2,7 +2,7 @@ import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, createApiToken, type TestAdmin, type TestUser } from '../helpers/auth';
 import { expectErrorEnvelope } from '../helpers/envelope';
 import { bearer, createArticle, createSubscriber, ensurePolicy, postComment } from '../helpers/comments';
-import { GENEROUS_LIMITS, adminCall, postAndGetId, reportBy } from '../helpers/moderation';
+import { QUEUE_ONLY_SETTINGS, adminCall, overrideSettings, postAndGetId, reportBy } from '../helpers/moderation';
 
 let app: TestApp;
 let moderator: TestAdmin;
@@ -35,10 +35,7 @@ const captureEvents = (names: string[]) => {
 beforeAll(async () => {
   app = await bootStrapi();
   // Auto-hide has its own tests (staffing.test.ts): here reports only queue comments.
-  await app.strapi
-    .plugin('comments')
-    .service('settings')
-    .setOverrides({ ...GENEROUS_LIMITS, autoHide: { fullTime: 1000, partTime: 1000 } });
+  await overrideSettings(app, QUEUE_ONLY_SETTINGS);
   await ensurePolicy(app);
   token = await createApiToken(app);
   moderator = await createAdmin(app, ['comments-moderator']);

@@ -2,7 +2,7 @@ import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, createApiToken, loginUser, type TestAdmin, type TestUser } from '../helpers/auth';
 import { expectErrorEnvelope } from '../helpers/envelope';
 import { bearer, createArticle, createSubscriber, ensurePolicy } from '../helpers/comments';
-import { GENEROUS_LIMITS, adminCall, postAndGetId } from '../helpers/moderation';
+import { QUEUE_ONLY_SETTINGS, adminCall, overrideSettings, postAndGetId } from '../helpers/moderation';
 
 let app: TestApp;
 let decider: TestAdmin;
@@ -70,10 +70,7 @@ const hiddenCommentBy = async (user: TestUser, body: string) => {
 
 beforeAll(async () => {
   app = await bootStrapi();
-  await app.strapi
-    .plugin('comments')
-    .service('settings')
-    .setOverrides({ ...GENEROUS_LIMITS, autoHide: { fullTime: 1000, partTime: 1000 } });
+  await overrideSettings(app, QUEUE_ONLY_SETTINGS);
   await ensurePolicy(app);
   token = await createApiToken(app);
   decider = await createAdmin(app, ['comments-moderator']);

@@ -2,7 +2,14 @@ import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, createApiToken, createUser, type TestAdmin, type TestUser } from '../helpers/auth';
 import { expectErrorEnvelope } from '../helpers/envelope';
 import { bearer, createArticle, createSubscriber, ensurePolicy } from '../helpers/comments';
-import { GENEROUS_LIMITS, adminCall, ageAccount, postAndGetId, reportBy } from '../helpers/moderation';
+import {
+  GENEROUS_LIMITS,
+  adminCall,
+  ageAccount,
+  overrideSettings,
+  postAndGetId,
+  reportBy,
+} from '../helpers/moderation';
 
 const COMMENT = 'plugin::comments.comment';
 const REPORT = 'plugin::comments.report';
@@ -16,10 +23,7 @@ let mod: ReturnType<typeof adminCall>;
 beforeAll(async () => {
   app = await bootStrapi();
   // Three trusted reports hide a comment whatever the cover, so the tests are about trust, not the clock.
-  await app.strapi
-    .plugin('comments')
-    .service('settings')
-    .setOverrides({ ...GENEROUS_LIMITS, autoHide: { fullTime: 3, partTime: 3 } });
+  await overrideSettings(app, { ...GENEROUS_LIMITS, autoHide: { fullTime: 3, partTime: 3 } });
   await ensurePolicy(app);
   token = await createApiToken(app);
   moderator = await createAdmin(app, ['comments-moderator']);

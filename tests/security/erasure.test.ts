@@ -2,7 +2,7 @@ import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, createApiToken, createUser, type TestAdmin, type TestUser } from '../helpers/auth';
 import { expectErrorEnvelope } from '../helpers/envelope';
 import { bearer, createArticle, createSubscriber, ensurePolicy, postComment } from '../helpers/comments';
-import { GENEROUS_LIMITS, adminCall, postAndGetId } from '../helpers/moderation';
+import { QUEUE_ONLY_SETTINGS, adminCall, overrideSettings, postAndGetId } from '../helpers/moderation';
 import { AUDIT_UID, COMMENT_UID, COMMENTER_UID, USER_UID } from '../helpers/security-db';
 import { answerText, expandPath, getRoutes } from '../helpers/security-routes';
 
@@ -13,10 +13,7 @@ let moderator: TestAdmin;
 
 beforeAll(async () => {
   app = await bootStrapi();
-  await app.strapi
-    .plugin('comments')
-    .service('settings')
-    .setOverrides({ ...GENEROUS_LIMITS, autoHide: { fullTime: 1000, partTime: 1000 } });
+  await overrideSettings(app, QUEUE_ONLY_SETTINGS);
   await ensurePolicy(app);
   token = await createApiToken(app);
   superAdmin = await createAdmin(app, ['strapi-super-admin']);

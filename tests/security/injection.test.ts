@@ -4,7 +4,7 @@ import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, createApiToken, createUser, type TestAdmin, type TestUser } from '../helpers/auth';
 import { expectErrorEnvelope } from '../helpers/envelope';
 import { bearer, createArticle, createSubscriber, ensurePolicy, postComment } from '../helpers/comments';
-import { GENEROUS_LIMITS, adminCall, postAndGetId } from '../helpers/moderation';
+import { QUEUE_ONLY_SETTINGS, adminCall, overrideSettings, postAndGetId } from '../helpers/moderation';
 import { COMMENT_UID, COMMENTER_UID, READER_TABLES, REPORT_UID, snapshot } from '../helpers/security-db';
 import { FORMULA_START, parseCsv } from '../helpers/security-csv';
 
@@ -37,10 +37,7 @@ const setDisplayName = (user: TestUser, displayName: string) =>
 beforeAll(async () => {
   app = await bootStrapi();
   // Many complaints about one comment below: auto-hide would stop them at the threshold.
-  await app.strapi
-    .plugin('comments')
-    .service('settings')
-    .setOverrides({ ...GENEROUS_LIMITS, autoHide: { fullTime: 1000, partTime: 1000 } });
+  await overrideSettings(app, QUEUE_ONLY_SETTINGS);
   await ensurePolicy(app);
   token = await createApiToken(app);
   alice = await createSubscriber(app, token, { displayName: 'Alice Reader' });

@@ -2,6 +2,7 @@ import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
 import { validateAuditExportQuery, validateAuditQuery } from '../validation/admin';
 import { pageOf } from './helpers';
+import { sendCsv } from '../utils/csv';
 
 /** The moderation audit across comments and readers: a filtered list and its CSV export. */
 const audit = () => ({
@@ -12,9 +13,7 @@ const audit = () => ({
 
   async export(ctx: Context) {
     const filters = await validateAuditExportQuery(ctx.query);
-    ctx.set('Content-Disposition', 'attachment; filename="moderation-audit.csv"');
-    ctx.type = 'text/csv; charset=utf-8';
-    ctx.body = getService('audit').stream(filters);
+    sendCsv(ctx, 'moderation-audit.csv', getService('audit').stream(filters));
   },
 });
 

@@ -4,6 +4,7 @@ import type { AdminUser } from '../utils/admin';
 import type { Queue } from '../services/queue';
 import type { ActionInput, BulkInput } from '../services/moderation';
 import type { SanctionInput } from '../services/sanctions';
+import { sendCsv } from '../utils/csv';
 import {
   validateAction,
   validateBulk,
@@ -61,9 +62,7 @@ const moderation = () => ({
 
   async register(ctx: AdminContext) {
     const range = await validateRange(ctx.query);
-    ctx.set('Content-Disposition', 'attachment; filename="complaints-register.csv"');
-    ctx.type = 'text/csv; charset=utf-8';
-    ctx.body = getService('complaints-register').stream(range);
+    sendCsv(ctx, 'complaints-register.csv', getService('complaints-register').stream(range));
   },
 });
 

@@ -17,3 +17,14 @@ export const csvCell = (value: unknown): string => {
 
 /** One CSV record, CRLF-terminated. */
 export const csvLine = (values: unknown[]): string => `${values.map(csvCell).join(',')}\r\n`;
+
+/** Answers with a CSV download (a stream of `csvLine`s). */
+export const sendCsv = (
+  ctx: { set(name: string, value: string): void; type: string; body: unknown },
+  filename: string,
+  body: NodeJS.ReadableStream
+): void => {
+  ctx.set('Content-Disposition', `attachment; filename="${filename}"`);
+  ctx.type = 'text/csv; charset=utf-8';
+  ctx.body = body;
+};
