@@ -78,6 +78,20 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
   const existingReport = (commentId: number, reporterId: number): Promise<ReportRow | null> =>
     query().findOne({ where: { commentId, reporterId } });
 
+  /** The report's note, normalised; "other" needs one to say what is wrong. */
+  const reportNote = (input: ReportInput, maxLength: number): string | null => {
+    const note = input.note?.trim()
+      ? getService('text').normalize(input.note, { minLength: 1, maxLength }, 'note')
+      : null;
+    if (input.reason === 'other' && !note) {
+      throw new errors.ValidationError('Say what is wrong in a note when the reason is "other".', {
+        code: 'NOTE_REQUIRED',
+        field: 'note',
+      });
+    }
+    return note;
+  };
+
   /** The reader's standing as the reporting rules see it (and the name the report shows), read once. */
   const reporterFacts = async (
     reader: Reader,
@@ -172,15 +186,7 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
       if (repeat) return toReaderReport(repeat);
 
       const config = await getService('settings').get();
-      const note = input.note?.trim()
-        ? getService('text').normalize(input.note, { minLength: 1, maxLength: config.reportNoteMaxLength }, 'note')
-        : null;
-      if (input.reason === 'other' && !note) {
-        throw new errors.ValidationError('Say what is wrong in a note when the reason is "other".', {
-          code: 'NOTE_REQUIRED',
-          field: 'note',
-        });
-      }
+      const note = reportNote(input, config.reportNoteMaxLength);
       const now = getService('clock').now();
       const { facts, displayName, reliability } = await reporterFacts(reader, now);
       const refused = reportRefusal(facts);
