@@ -34,7 +34,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     try {
       await next();
     } catch (error) {
-      const fault = classifyFault(error);
+      const fault = classifyFault(error, { reading: ctx.method === 'GET' || ctx.method === 'HEAD' });
       if (fault.kind === 'strapi') throw error;
       if (fault.kind === 'http') {
         ctx.status = fault.status;

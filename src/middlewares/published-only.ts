@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
 type Schemas = Record<string, { attributes: Record<string, any>; options?: { draftAndPublish?: boolean } } | undefined>;
 type Filters = Record<string, unknown>;
@@ -11,12 +12,17 @@ const LOGICAL = new Set(['$and', '$or', '$not']);
 /**
  * The relation filter, narrowed to published targets. `$and` composes with whatever the reader
  * sent (spreading `publishedAt` next to `$or` would mix operator and attribute keys, which the
- * query layer refuses); a filter on the relation itself (`$null`, `$eq` on its id) is left alone.
+ * query layer refuses). An operator on the relation itself (`$notNull`, `$eq` on an id) would
+ * match draft targets too, and so tell that an unpublished story exists: it is refused.
  */
-const publishedOnly = (nested: Filters): Filters => {
-  const keys = Object.keys(nested);
-  const onRelationItself = keys.length > 0 && keys.every((key) => key.startsWith('$') && !LOGICAL.has(key));
-  return onRelationItself ? nested : { $and: [nested, { publishedAt: { $notNull: true } }] };
+const publishedOnly = (nested: Filters, key: string): Filters => {
+  if (Object.keys(nested).some((operator) => operator.startsWith('$') && !LOGICAL.has(operator))) {
+    throw new errors.ValidationError(`Filter ${key} by its fields, e.g. filters[${key}][documentId][$eq]=…`, {
+      code: 'INVALID_QUERY',
+      param: 'filters',
+    });
+  }
+  return { $and: [nested, { publishedAt: { $notNull: true } }] };
 };
 
 /**
@@ -35,7 +41,7 @@ const publishedRelations = (strapi: Core.Strapi, uid: string, filters: unknown):
     else if (attribute?.type === 'relation' && attribute.target && isObject(value)) {
       const target = (strapi.contentTypes as unknown as Schemas)[attribute.target];
       const nested = publishedRelations(strapi, attribute.target, value) as Filters;
-      result[key] = target?.options?.draftAndPublish ? publishedOnly(nested) : nested;
+      result[key] = target?.options?.draftAndPublish ? publishedOnly(nested, key) : nested;
     } else if (attribute?.type === 'component' && isObject(value))
       result[key] = publishedRelations(strapi, attribute.component, value);
     else result[key] = value;

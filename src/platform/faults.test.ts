@@ -21,6 +21,12 @@ describe('classifyFault', () => {
     expect(classifyFault(error)).toMatchObject({ kind: 'client', status: 400, code: 'INVALID_QUERY' });
   });
 
+  test('on a write the same errors are our own bug, not the client’s', () => {
+    expect(classifyFault(pgError('22001'), { reading: false })).toEqual({ kind: 'internal' });
+    expect(classifyFault(new Error('Undefined binding(s) detected'), { reading: false })).toEqual({ kind: 'internal' });
+    expect(classifyFault(pgError('57014'), { reading: false }).kind).toBe('unavailable');
+  });
+
   test('a client query message never echoes the SQL', () => {
     const fault = classifyFault(new Error('select `t0`.* from `articles` limit 1 - datatype mismatch'));
     expect(fault).toMatchObject({ kind: 'client' });

@@ -68,7 +68,6 @@ const CLIENT_QUERY_MESSAGES = [
   /datatype mismatch/,
   /SQLite3 can only bind/,
   /Too (few|many) parameter values were provided/,
-  /Undefined binding\(s\) detected/,
   /The supplied (value|SQL)/,
   /value out of range/i,
 ];
@@ -116,7 +115,12 @@ const bodyFault = (error: unknown): Fault | null => {
     : { kind: 'client', status: 400, code: 'MALFORMED_BODY', message: error.message };
 };
 
-export const classifyFault = (raw: unknown): Fault => {
+/**
+ * `reading`: whether the request only reads. Filters, sorts and pagination come in a read's query
+ * string, so only there is a data or query-shape error the client's; on a write the same error
+ * means our own code sent the database something wrong, a bug to log as a 500.
+ */
+export const classifyFault = (raw: unknown, { reading }: { reading: boolean } = { reading: true }): Fault => {
   if (typeof raw !== 'object' || raw === null) return { kind: 'internal' };
   const error = raw as ErrorLike;
   const code = text(error.code);
@@ -144,6 +148,7 @@ export const classifyFault = (raw: unknown): Fault => {
   if (NETWORK_UNAVAILABLE.has(code) || CONNECTION_LOST.test(message)) {
     return { kind: 'unavailable', message: 'The database cannot be reached.' };
   }
+  if (!reading) return { kind: 'internal' };
   // PostgreSQL class 22 (data exception): a filter value that does not fit the column's type;
   // 42883/42703: an operator the column's type lacks (LIKE on a number), a column a filter made up.
   if (

@@ -685,6 +685,7 @@ export interface PluginCommentsComment extends Struct.CollectionTypeSchema {
     autoHidden: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     body: Schema.Attribute.Text & Schema.Attribute.Required;
     bodyHash: Schema.Attribute.String & Schema.Attribute.Private;
+    clearedAt: Schema.Attribute.DateTime;
     coverAtPost: Schema.Attribute.Enumeration<['full-time', 'part-time']>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;

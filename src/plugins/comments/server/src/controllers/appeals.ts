@@ -8,7 +8,7 @@ import { validateAppealResolution, validateAppealsQuery, validateDocumentIdParam
 type AdminContext = Context & {
   params: Record<string, string>;
   request: Context['request'] & { body?: unknown };
-  state: { user: AdminUser };
+  state: { user: AdminUser; userAbility?: { can(action: string): boolean } };
 };
 
 /** The moderators' appeals queue and its resolutions. */
@@ -24,7 +24,8 @@ const appeals = () => ({
   async resolve(ctx: AdminContext) {
     const documentId = await validateDocumentIdParam(ctx.params.documentId);
     const input = (await validateAppealResolution(ctx.request.body)) as Resolution;
-    ctx.body = { data: await getService('appeals').resolve(ctx.state.user, documentId, input) };
+    const may = (action: string) => Boolean(ctx.state.userAbility?.can(action));
+    ctx.body = { data: await getService('appeals').resolve(ctx.state.user, documentId, input, may) };
   },
 });
 

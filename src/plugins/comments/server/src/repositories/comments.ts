@@ -23,18 +23,22 @@ export const commentsRepository = (strapi: Core.Strapi) => {
       return claimed === 1;
     },
 
-    /** One more report (trusted or not, with its reporter's reliability) and the highest severity so far, without reading first. */
+    /**
+     * One more report (trusted or not, with its reporter's reliability) and the highest severity so
+     * far, without reading first; false when the comment is no longer visible.
+     */
     async countReport(
       trx: Knex.Transaction,
       id: number,
       report: { trusted: boolean; severity: number; reliability: number }
-    ): Promise<void> {
+    ): Promise<boolean> {
       const reports = column('reportCount');
       const trustedReports = column('trustedReportCount');
       const reliability = column('reliabilityScore');
       const severity = column('severity');
-      await table(trx)
-        .where({ id })
+      // Only while visible: a moderator may have hidden it since the reporter's request read it.
+      const counted = await table(trx)
+        .where({ id, [column('status')]: 'visible' })
         .update({
           [reports]: raw('?? + 1', [reports]),
           [trustedReports]: raw(report.trusted ? '?? + 1' : '??', [trustedReports]),
@@ -46,6 +50,14 @@ export const commentsRepository = (strapi: Core.Strapi) => {
             severity,
           ]),
         });
+      return counted === 1;
+    },
+
+    /** Locks the row for the rest of the transaction, so what is read next cannot change under it. */
+    async lock(trx: Knex.Transaction, id: number): Promise<void> {
+      await table(trx)
+        .where({ id })
+        .update({ [column('version')]: raw('??', [column('version')]) });
     },
   };
 };

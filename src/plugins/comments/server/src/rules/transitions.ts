@@ -3,7 +3,8 @@ import { EVENTS } from '../constants';
 /**
  * Every change of a comment's state, whoever makes it: which states each transition applies to,
  * where it leads, and what becomes of the comment's open reports. The transitions service applies
- * them (version check, reports, audit row, event); nothing else writes a comment's status.
+ * them (version check, reports, audit row, event). The one exception is erasure (services/privacy.ts),
+ * which is the reader's legal right, not a moderation step: it blanks every comment of the reader at once.
  */
 export const COMMENT_STATUSES = [
   'visible',
@@ -20,7 +21,7 @@ export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 export const MODERATION_ACTIONS = ['approve', 'hide', 'restore', 'amend', 'remove', 'release'] as const;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
-export type TransitionName = ModerationAction | 'auto-hide' | 'withdraw' | 'withdraw-under-review';
+export type TransitionName = ModerationAction | 'auto-hide' | 'withdraw' | 'withdraw-under-review' | 'revert-amendment';
 
 /** `upheld`/`not-upheld` settle the open reports; `keep-open` leaves them for a moderator. */
 export type ReportEffect = 'upheld' | 'not-upheld' | 'keep-open';
@@ -85,6 +86,16 @@ export const TRANSITIONS: Record<TransitionName, TransitionRule> = {
     needsReview: true,
     event: EVENTS.commentWithdrawn,
     audit: 'withdrawn-under-review',
+  },
+  // An upheld appeal puts back the body a moderator replaced: a transition of its own, so the
+  // reversal is not itself an appealable `amend`.
+  'revert-amendment': {
+    to: { visible: 'visible' },
+    reports: 'keep-open',
+    decision: false,
+    needsReview: false,
+    event: EVENTS.commentAmended,
+    audit: 'amendment-reverted',
   },
 };
 

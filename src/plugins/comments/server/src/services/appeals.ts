@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ACTIONS } from '../config/actions';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
 import { REFUSAL, UID } from '../constants';
@@ -147,7 +148,7 @@ const appeals = ({ strapi }: { strapi: Core.Strapi }) => {
     const original = reversalOf(decision) === 'revert-amendment' ? (decision.before?.body ?? '') : null;
     await getService('transitions').apply({
       comment,
-      transition: original === null ? 'restore' : 'amend',
+      transition: original === null ? 'restore' : 'revert-amendment',
       actor: moderatorActor(admin),
       reason,
       expectedVersion: comment.version,
@@ -265,7 +266,8 @@ const appeals = ({ strapi }: { strapi: Core.Strapi }) => {
       return { data: rows.map((row: AppealRow) => toQueueItem(row, appellants)), meta: paginationMeta(page, total) };
     },
 
-    async resolve(admin: AdminUser, documentId: string, resolution: Resolution) {
+    /** `may(action)`: whether the resolving admin holds an RBAC action (upholding reverses a decision, which needs that decision's own). */
+    async resolve(admin: AdminUser, documentId: string, resolution: Resolution, may: (action: string) => boolean) {
       const appeal: AppealRow | null = await query().findOne({ where: { documentId } });
       if (!appeal) throw new errors.NotFoundError('No such appeal.', { code: REFUSAL.APPEAL_NOT_FOUND });
       if (appeal.state !== 'open')
@@ -277,6 +279,16 @@ const appeals = ({ strapi }: { strapi: Core.Strapi }) => {
       if (appeal.decidedById === admin.id)
         throw refusal('Another moderator must resolve an appeal against your own decision.', REFUSAL.OWN_DECISION);
       const decision: DecisionRow = await events().findOne({ where: { id: appeal.decisionEventId } });
+      const needed = reversalOf(decision) === 'reinstate' ? ACTIONS.moderationSanction : ACTIONS.moderationAct;
+      if (resolution.outcome === 'upheld' && !may(needed)) {
+        throw refusal(
+          'Upholding this appeal reverses a decision you may not take yourself.',
+          REFUSAL.MISSING_PERMISSION,
+          {
+            action: needed,
+          }
+        );
+      }
       const actor = moderatorActor(admin);
       return strapi.db.transaction(async ({ trx, onCommit }) => {
         const data = {

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { EDITORIAL_REASON, EVENTS, REFUSAL, UID } from '../constants';
 import { withdrawalOf } from '../rules/transitions';
+import { commentsRepository } from '../repositories/comments';
 import type { Reader } from '../utils/reader';
 import { getService } from '../utils/get-service';
 import { newestFirstPage, type PageRequest } from '../utils/pagination';
@@ -204,11 +205,13 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
     async withdraw(reader: Reader, documentId: string) {
       const row = await ownComment(reader, documentId);
       const profile = await getService('commenters').profileOf(reader);
-      const openReports = await strapi.db
-        .query(UID.report)
-        .count({ where: { commentId: row.id, state: 'open', reason: { $ne: EDITORIAL_REASON } } });
-      const withdrawn: CommentRow = await strapi.db.transaction(({ trx, onCommit }) =>
-        getService('transitions').apply({
+      const withdrawn: CommentRow = await strapi.db.transaction(async ({ trx, onCommit }) => {
+        // Under the row lock a report cannot slip in between counting them and withdrawing.
+        await commentsRepository(strapi).lock(trx, row.id);
+        const openReports = await strapi.db
+          .query(UID.report)
+          .count({ where: { commentId: row.id, state: 'open', reason: { $ne: EDITORIAL_REASON } } });
+        return getService('transitions').apply({
           comment: row,
           transition: withdrawalOf(row.status, openReports),
           actor: authorActor(reader, profile.displayName),
@@ -216,8 +219,8 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
           expectedVersion: row.version,
           trx,
           onCommit,
-        })
-      );
+        });
+      });
       return toOwnComment(withdrawn);
     },
 

@@ -31,7 +31,12 @@ const POLICY_FIELDS = [
 const policy = ({ strapi }: { strapi: Core.Strapi }) => ({
   async text(): Promise<CommunityPolicyText | null> {
     const entry = await strapi.documents(UID.communityPolicy).findFirst({ fields: [...POLICY_FIELDS] });
-    return (entry as unknown as CommunityPolicyText) ?? null;
+    if (!entry) return null;
+    // Only the text fields: the document service adds ids, which are not wording.
+    const fields = entry as unknown as Record<string, unknown>;
+    return Object.fromEntries(
+      POLICY_FIELDS.map((field) => [field, fields[field] ?? null])
+    ) as unknown as CommunityPolicyText;
   },
 
   async currentTermsVersion(): Promise<string | null> {

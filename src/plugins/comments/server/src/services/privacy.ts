@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { EVENTS, UID } from '../constants';
 import type { Reader } from '../utils/reader';
 import { getService } from '../utils/get-service';
+import { ERASED_DECISION } from './reports';
 import { toOwnComment, type CommentRow } from '../utils/serialize';
 
 const ERASED_BODY = '';
@@ -62,6 +63,14 @@ const privacy = ({ strapi }: { strapi: Core.Strapi }) => ({
   async erase(reader: Reader): Promise<void> {
     await strapi.db.transaction(async ({ onCommit }) => {
       const comments = strapi.db.query(UID.comment);
+      // Their open reports are settled, or reporters would see "open" for ever and the queue keep ghosts.
+      const erasedIds = (await comments.findMany({ where: { authorId: reader.id }, select: ['id'] })).map(
+        (row: { id: number }) => row.id
+      );
+      await strapi.db.query(UID.report).updateMany({
+        where: { commentId: { $in: erasedIds }, state: 'open' },
+        data: { state: 'not-upheld', decision: ERASED_DECISION, resolvedAt: new Date() },
+      });
       await comments.updateMany({
         where: { authorId: reader.id },
         // updateMany does not touch updatedAt by itself, and the thread's ETag depends on it.

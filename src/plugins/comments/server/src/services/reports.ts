@@ -21,6 +21,9 @@ import {
   type ReporterStanding,
 } from '../rules/reporting';
 
+/** The decision on a report whose comment went with its author's erasure: nobody judged it. */
+export const ERASED_DECISION = 'erased';
+
 /** A suspected brigade goes to the top of the queue, with illegal content. */
 const BRIGADING_SEVERITY = REASON_SEVERITY.illegal;
 
@@ -78,6 +81,12 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
   const existingReport = (commentId: number, reporterId: number): Promise<ReportRow | null> =>
     query().findOne({ where: { commentId, reporterId } });
 
+  const judgedReportsOf = (reader: Reader) => ({
+    reporterId: reader.id,
+    reason: { $ne: EDITORIAL_REASON },
+    decision: { $ne: ERASED_DECISION },
+  });
+
   /** The report's note, normalised; "other" needs one to say what is wrong. */
   const reportNote = (input: ReportInput, maxLength: number): string | null => {
     const note = input.note?.trim()
@@ -100,9 +109,10 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
     const [profile, subscription, upheld, notUpheld] = await Promise.all([
       getService('commenters').profileOf(reader),
       getService('subscriptions').statusOf(reader),
-      // Reliability is about moderators' decisions; editors' complaint outcomes do not count.
-      query().count({ where: { reporterId: reader.id, state: 'upheld', reason: { $ne: EDITORIAL_REASON } } }),
-      query().count({ where: { reporterId: reader.id, state: 'not-upheld', reason: { $ne: EDITORIAL_REASON } } }),
+      // Reliability is about moderators' decisions: editors' complaint outcomes and reports closed
+      // by the author's erasure do not count.
+      query().count({ where: { ...judgedReportsOf(reader), state: 'upheld' } }),
+      query().count({ where: { ...judgedReportsOf(reader), state: 'not-upheld' } }),
     ]);
     const facts: ReporterFacts = {
       blocked: reader.blocked === true,
@@ -137,8 +147,13 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
   ) => {
     const now = getService('clock').now();
     const config = await getService('settings').get();
-    await commentsRepository(strapi).countReport(trx, comment.id, report);
-    const flags = (comment.flagReasons as string[] | null) ?? [];
+    if (!(await commentsRepository(strapi).countReport(trx, comment.id, report))) {
+      // Hidden or withdrawn meanwhile: the report goes with the rest of the transaction.
+      throw new errors.NotFoundError('No such comment.');
+    }
+    // Read after the counting update, which holds the row: the flags as they are now.
+    const current: CommentRow = await strapi.db.query(UID.comment).findOne({ where: { id: comment.id } });
+    const flags = (current.flagReasons as string[] | null) ?? [];
     const burst =
       !flags.includes(SUSPECTED_BRIGADING) &&
       isSuspectedBrigading(await recentStandings(comment, now, config.brigading), config.brigading);
@@ -146,7 +161,7 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
       where: { id: comment.id },
       data: {
         lastReportedAt: now,
-        firstReportedAt: comment.firstReportedAt ?? now,
+        firstReportedAt: current.firstReportedAt ?? now,
         needsReview: true,
         ...(burst ? { flagged: true, flagReasons: [...flags, SUSPECTED_BRIGADING], severity: BRIGADING_SEVERITY } : {}),
       },
@@ -156,7 +171,7 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
       visible: counted.status === 'visible',
       trustedReports: counted.trustedReportCount ?? 0,
       cover,
-      reviewedByModerator: Boolean(counted.reviewedAt),
+      reviewedByModerator: Boolean(counted.clearedAt),
       suspectedBrigading: ((counted.flagReasons as string[] | null) ?? []).includes(SUSPECTED_BRIGADING),
     };
     if (!shouldAutoHide(facts, config.autoHide)) return;

@@ -24,6 +24,8 @@ export interface TransitionRequest {
 }
 
 const CLEARING: TransitionName[] = ['approve', 'release', 'restore'];
+// A moderator judged the reports unfounded: new ones must be more numerous to hide it again.
+const STICKING: TransitionName[] = ['approve', 'restore'];
 
 /** What a moderator's decision resets: the queue entry, the report counters, the brigading flag. */
 const decisionFields = (comment: CommentRow, transition: TransitionName, now: Date) => ({
@@ -35,6 +37,7 @@ const decisionFields = (comment: CommentRow, transition: TransitionName, now: Da
   moderatedAt: comment.moderatedAt ?? now,
   flagReasons: ((comment.flagReasons as string[] | null) ?? []).filter((flag) => flag !== SUSPECTED_BRIGADING),
   ...(CLEARING.includes(transition) ? { flagged: false, autoHidden: false } : {}),
+  ...(STICKING.includes(transition) ? { clearedAt: now } : {}),
   ...(transition === 'hide' ? { autoHidden: false } : {}),
 });
 

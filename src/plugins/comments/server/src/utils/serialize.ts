@@ -18,6 +18,7 @@ export interface CommentRow {
   reportCount?: number;
   trustedReportCount?: number;
   reviewedAt?: string | Date | null;
+  clearedAt?: string | Date | null;
   firstReportedAt?: string | Date | null;
   needsReview?: boolean;
   editedAt: string | Date | null;
