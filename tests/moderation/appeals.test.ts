@@ -320,3 +320,35 @@ test('an appeal is in the commenter’s data export, and erasure takes its state
   expect((await app.http().delete('/api/comments/me').set(bearer(reader))).status).toBe(200);
   expect(await app.strapi.db.query(APPEAL).count({ where: { appellantId: reader.id } })).toBe(0);
 });
+
+test('upholding an appeal needs the permission of the decision it reverses', async () => {
+  // An appeals reviewer who may read the queue and judge appeals, but not act on comments.
+  const role = await app.strapi
+    .service('admin::role')
+    .create({ name: `Appeals only ${Date.now()}`, code: `appeals-only-${Date.now()}` });
+  await app.strapi.service('admin::role').addPermissions(
+    role.id,
+    ['plugin::comments.moderation.read', 'plugin::comments.moderation.appeals'].map((action) => ({
+      action,
+      subject: null,
+      properties: {},
+      conditions: [],
+    }))
+  );
+  const limited = await createAdmin(app, [role.code]);
+  const reader = await createSubscriber(app, token);
+  const id = await hiddenCommentBy(reader, 'Hidden, appealed to the wrong desk');
+  const filed = await appeal(reader, {
+    decision: await appealableDecision(reader, 'hide', id),
+    statement: 'Please look again',
+  });
+  expect(filed.status).toBe(201);
+  const refused = await resolve(limited, filed.body.data.documentId, { outcome: 'upheld', reason: 'Fair point' });
+  expectErrorEnvelope(refused, 403, 'MISSING_PERMISSION');
+  expect((await commentOf(id)).status).toBe('hidden');
+  const dismissed = await resolve(limited, filed.body.data.documentId, {
+    outcome: 'dismissed',
+    reason: 'Within the rules',
+  });
+  expect(dismissed.status).toBe(200);
+});

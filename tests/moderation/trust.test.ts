@@ -240,3 +240,30 @@ test('a reporter whose reports moderators upheld weighs more: stored on the repo
   const detail = await mod.get(`/comments/moderation/comments/${byReliable}`);
   expect(detail.body.data.reports[0].reporter.reliability).toBeCloseTo(0.75);
 });
+
+test('an amendment is not a judgement that the reports were unfounded: the usual threshold hides it again', async () => {
+  const id = await newComment('Amended, still offensive');
+  const amended = await mod.post(`/comments/moderation/comments/${id}/actions`, {
+    action: 'amend',
+    reason: 'Removed a slur',
+    body: 'Amended text',
+    version: (await commentRow(id)).version,
+  });
+  expect(amended.status).toBe(200);
+  await reportBy(app, id, 3, 'abusive');
+  expect(await commentRow(id)).toMatchObject({ status: 'hidden', autoHidden: true });
+});
+
+test('erasure settles the open reports on the reader’s comments, outside reporters’ reliability', async () => {
+  const author = await createSubscriber(app, token);
+  const id = await postAndGetId(app, author, articleId, 'Soon erased');
+  const [reporter] = await reportBy(app, id, 1, 'abusive');
+  expect((await app.http().delete('/api/comments/me').set(bearer(author))).status).toBe(200);
+  expect((await reportsOf(id))[0]).toMatchObject({ state: 'not-upheld', decision: 'erased' });
+  const mine = await app.http().get('/api/comments/me/reports').set(bearer(reporter));
+  expect(mine.body.data[0]).toMatchObject({ state: 'not-upheld' });
+  // A later report by the same reader starts from the newcomer's 0.5, as if the erased one had not been judged.
+  const next = await newComment('Reported later');
+  expect((await report(reporter, next)).status).toBe(200);
+  expect((await reportsOf(next))[0].reporterReliability).toBeCloseTo(0.5);
+});

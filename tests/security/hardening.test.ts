@@ -52,6 +52,17 @@ describe('client faults that used to be 500s are 400s in the envelope', () => {
     }
   });
 
+  test('an operator on a relation to draftable documents is refused: it would match drafts too', async () => {
+    for (const query of [
+      'filters[articles][$notNull]=true',
+      'filters[articles][$null]=false',
+      'filters[articles][$eq]=1',
+    ]) {
+      expectErrorEnvelope(await app.http().get(`/api/tags?${query}`), 400, 'INVALID_QUERY');
+    }
+    expect((await app.http().get('/api/tags?filters[articles][title][$null]=false')).status).toBe(200);
+  });
+
   test('a filter shape the query layer cannot express is the client’s fault', async () => {
     const res = await app.http().get('/api/articles?filters[tags][$not][name][$eq]=x');
     expectErrorEnvelope(res, 400, 'INVALID_QUERY');
