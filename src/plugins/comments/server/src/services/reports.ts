@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { EDITORIAL_REASON, EVENTS, REASON_SEVERITY, REFUSAL, UID, type ReportReason } from '../constants';
 import type { Reader } from '../utils/reader';
+import type { CommentsConfig } from '../config';
 import { getService } from '../utils/get-service';
 import { newestFirstPage, type PageRequest } from '../utils/pagination';
 import { refusal } from '../utils/errors';
@@ -86,6 +87,36 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
     reason: { $ne: EDITORIAL_REASON },
     decision: { $ne: ERASED_DECISION },
   });
+
+  /**
+   * Lets the reader report, or refuses them (rules/reporting.ts), and spends one point of their
+   * report limit; answers what the report records about them.
+   */
+  const admitReporter = async (reader: Reader, config: CommentsConfig, now: Date) => {
+    const { facts, displayName, reliability } = await reporterFacts(reader, now);
+    const refused = reportRefusal(facts);
+    if (refused) throw refusal(REPORT_REFUSAL_MESSAGES[refused], refused);
+    await getService('rate-limit').consume('report', reader.documentId, config.rateLimits.report, config.redisUrl);
+    return {
+      reporterId: reader.id,
+      reporterName: displayName,
+      reporterReliability: reliability,
+      reporterStanding: reporterStanding(facts, now, config.reportTrust),
+      coverAtReport: getService('cover').at(now, config.schedule),
+    };
+  };
+
+  /** One per reader: when a concurrent request of theirs won the unique index, its report is the answer. */
+  const createOnce = async (create: () => Promise<ReportRow>, existing: () => Promise<ReportRow | null>) => {
+    try {
+      return toReaderReport(await create());
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await existing();
+      if (!winner) throw error;
+      return toReaderReport(winner);
+    }
+  };
 
   /** The report's note, normalised; "other" needs one to say what is wrong. */
   const reportNote = (input: ReportInput, maxLength: number): string | null => {
@@ -202,41 +233,31 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const config = await getService('settings').get();
       const note = reportNote(input, config.reportNoteMaxLength);
-      const now = getService('clock').now();
-      const { facts, displayName, reliability } = await reporterFacts(reader, now);
-      const refused = reportRefusal(facts);
-      if (refused) throw refusal(REPORT_REFUSAL_MESSAGES[refused], refused);
-      await getService('rate-limit').consume('report', reader.documentId, config.rateLimits.report, config.redisUrl);
-      const standing = reporterStanding(facts, now, config.reportTrust);
-      const trusted = isTrustedStanding(standing) && input.reason !== EDITORIAL_REASON;
-
-      try {
-        const created: ReportRow = await strapi.db.transaction(async ({ trx, onCommit }) => {
+      const reporter = await admitReporter(reader, config, getService('clock').now());
+      const trusted = isTrustedStanding(reporter.reporterStanding) && input.reason !== EDITORIAL_REASON;
+      const create = async (): Promise<ReportRow> =>
+        strapi.db.transaction(async ({ trx, onCommit }): Promise<ReportRow> => {
           const row: ReportRow = await query().create({
             data: {
+              ...reporter,
               target: 'comment',
               commentId: comment.id,
               commentDocumentId: comment.documentId,
               threadType: comment.threadType,
               threadId: comment.threadId,
-              reporterId: reader.id,
-              reporterName: displayName,
               reason: input.reason,
               note,
               state: 'open',
-              coverAtReport: getService('cover').at(now, config.schedule),
-              reporterStanding: standing,
               trusted,
-              reporterReliability: reliability,
             },
           });
           if (input.reason !== EDITORIAL_REASON) {
-            await countTowardsModeration(
-              comment,
-              { severity: REASON_SEVERITY[input.reason], trusted, reliability },
-              trx,
-              onCommit
-            );
+            const weight = {
+              severity: REASON_SEVERITY[input.reason],
+              trusted,
+              reliability: reporter.reporterReliability,
+            };
+            await countTowardsModeration(comment, weight, trx, onCommit);
           }
           getService('events').afterCommit(onCommit, EVENTS.commentReported, {
             comment: comment.documentId,
@@ -245,14 +266,7 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
           });
           return row;
         });
-        return toReaderReport(created);
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        // A concurrent request by the same reader won the unique index: answer with its report.
-        const winner = await existingReport(comment.id, reader.id);
-        if (!winner) throw error;
-        return toReaderReport(winner);
-      }
+      return createOnce(create, () => existingReport(comment.id, reader.id));
     },
 
     /**
@@ -276,36 +290,22 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
         { minLength: 1, maxLength: config.reportNoteMaxLength },
         'note'
       );
-      const now = getService('clock').now();
-      const { facts, displayName, reliability } = await reporterFacts(reader, now);
-      const refused = reportRefusal(facts);
-      if (refused) throw refusal(REPORT_REFUSAL_MESSAGES[refused], refused);
-      await getService('rate-limit').consume('report', reader.documentId, config.rateLimits.report, config.redisUrl);
-      try {
-        const created: ReportRow = await query().create({
+      const reporter = await admitReporter(reader, config, getService('clock').now());
+      const create = (): Promise<ReportRow> =>
+        query().create({
           data: {
+            ...reporter,
             target: 'story',
             threadType: thread.type,
             threadId: thread.documentId,
             storyComplaintId: thread.documentId,
-            reporterId: reader.id,
-            reporterName: displayName,
             reason: EDITORIAL_REASON,
             note,
             state: 'open',
-            coverAtReport: getService('cover').at(now, config.schedule),
-            reporterStanding: reporterStanding(facts, now, config.reportTrust),
             trusted: false,
-            reporterReliability: reliability,
           },
         });
-        return toReaderReport(created);
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        const winner: ReportRow | null = await existingComplaint();
-        if (!winner) throw error;
-        return toReaderReport(winner);
-      }
+      return createOnce(create, existingComplaint);
     },
 
     listMine(reader: Reader, page: PageRequest) {
