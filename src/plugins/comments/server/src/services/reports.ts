@@ -10,6 +10,7 @@ import { refusal } from '../utils/errors';
 import type { CommentRow } from '../utils/serialize';
 import { SYSTEM_ACTOR } from './audit';
 import { commentsRepository } from '../repositories/comments';
+import { reportsRepository } from '../repositories/reports';
 import { reporterReliability } from '../rules/reliability';
 import { autoHideThreshold, shouldAutoHide } from '../rules/auto-hide';
 import { SUSPECTED_BRIGADING, isSuspectedBrigading, type BrigadingRule } from '../rules/brigading';
@@ -82,12 +83,6 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
   const existingReport = (commentId: number, reporterId: number): Promise<ReportRow | null> =>
     query().findOne({ where: { commentId, reporterId } });
 
-  const judgedReportsOf = (reader: Reader) => ({
-    reporterId: reader.id,
-    reason: { $ne: EDITORIAL_REASON },
-    decision: { $ne: ERASED_DECISION },
-  });
-
   /**
    * Lets the reader report, or refuses them (rules/reporting.ts), and spends one point of their
    * report limit; answers what the report records about them.
@@ -137,13 +132,12 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
     reader: Reader,
     now: Date
   ): Promise<{ facts: ReporterFacts; displayName: string | null; reliability: number }> => {
-    const [profile, subscription, upheld, notUpheld] = await Promise.all([
+    const [profile, subscription, history] = await Promise.all([
       getService('commenters').profileOf(reader),
       getService('subscriptions').statusOf(reader),
       // Reliability is about moderators' decisions: editors' complaint outcomes and reports closed
       // by the author's erasure do not count.
-      query().count({ where: { ...judgedReportsOf(reader), state: 'upheld' } }),
-      query().count({ where: { ...judgedReportsOf(reader), state: 'not-upheld' } }),
+      reportsRepository(strapi).judgedBy(reader.id, { reason: EDITORIAL_REASON, decision: ERASED_DECISION }),
     ]);
     const facts: ReporterFacts = {
       blocked: reader.blocked === true,
@@ -153,7 +147,7 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
       // Without a creation time the account is treated as new: it can report, its report does not count.
       accountCreatedAt: reader.createdAt ? new Date(reader.createdAt) : now,
     };
-    return { facts, displayName: profile.displayName, reliability: reporterReliability({ upheld, notUpheld }) };
+    return { facts, displayName: profile.displayName, reliability: reporterReliability(history) };
   };
 
   /** The standings of the comment's reports within the brigading window, this one included. */
@@ -173,11 +167,9 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
   const countTowardsModeration = async (
     comment: CommentRow,
     report: { severity: number; trusted: boolean; reliability: number },
-    trx: Knex.Transaction,
-    onCommit: (fn: () => void) => void
+    context: { config: CommentsConfig; now: Date; trx: Knex.Transaction; onCommit: (fn: () => void) => void }
   ) => {
-    const now = getService('clock').now();
-    const config = await getService('settings').get();
+    const { config, now, trx, onCommit } = context;
     if (!(await commentsRepository(strapi).countReport(trx, comment.id, report))) {
       // Hidden or withdrawn meanwhile: the report goes with the rest of the transaction.
       throw new errors.NotFoundError('No such comment.');
@@ -233,7 +225,8 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
 
       const config = await getService('settings').get();
       const note = reportNote(input, config.reportNoteMaxLength);
-      const reporter = await admitReporter(reader, config, getService('clock').now());
+      const now = getService('clock').now();
+      const reporter = await admitReporter(reader, config, now);
       const trusted = isTrustedStanding(reporter.reporterStanding) && input.reason !== EDITORIAL_REASON;
       const create = async (): Promise<ReportRow> =>
         strapi.db.transaction(async ({ trx, onCommit }): Promise<ReportRow> => {
@@ -257,7 +250,7 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
               trusted,
               reliability: reporter.reporterReliability,
             };
-            await countTowardsModeration(comment, weight, trx, onCommit);
+            await countTowardsModeration(comment, weight, { config, now, trx, onCommit });
           }
           getService('events').afterCommit(onCommit, EVENTS.commentReported, {
             comment: comment.documentId,
