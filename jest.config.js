@@ -20,6 +20,8 @@ module.exports = {
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   globalSetup: '<rootDir>/tests/setup/global-setup.ts',
+  // Every API answer a test receives is validated against docs/openapi.json.
+  setupFilesAfterEnv: ['<rootDir>/tests/setup/contract.ts'],
   testTimeout: 120000,
   maxWorkers: 2,
   // Strapi keeps sockets and timers of its own; each file destroys its instance in afterAll.

@@ -1,3 +1,6 @@
+/** A number from the environment, or undefined so the plugin's default applies. */
+const optionalNumber = (env, name: string): number | undefined => (env(name) ? Number(env(name)) : undefined);
+
 export default ({ env }) => ({
   'users-permissions': {
     config: {
@@ -45,6 +48,22 @@ export default ({ env }) => ({
     // Defaults live in the plugin (server/src/config); the moderation settings route stores overrides.
     config: {
       redisUrl: env('REDIS_URL', null),
+      // Outgoing webhooks (docs/events.md): the SSRF allow-list, time-outs, retries and pg-boss's schema.
+      webhooks: {
+        allowedHosts: env.array('WEBHOOK_ALLOWED_HOSTS', []),
+        timeoutMs: optionalNumber(env, 'WEBHOOK_TIMEOUT_MS'),
+        retry: {
+          baseDelayMs: optionalNumber(env, 'WEBHOOK_RETRY_BASE_MS'),
+          maxDelayMs: optionalNumber(env, 'WEBHOOK_RETRY_MAX_MS'),
+          windowHours: optionalNumber(env, 'WEBHOOK_RETRY_WINDOW_HOURS'),
+        },
+        leaseSeconds: optionalNumber(env, 'WEBHOOK_LEASE_SECONDS'),
+        relayIntervalMs: optionalNumber(env, 'WEBHOOK_RELAY_INTERVAL_MS'),
+        queue: {
+          schema: env('PGBOSS_SCHEMA', undefined),
+          maintenanceSeconds: optionalNumber(env, 'PGBOSS_MAINTENANCE_SECONDS'),
+        },
+      },
     },
   },
 });

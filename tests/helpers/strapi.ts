@@ -5,6 +5,7 @@ import { createStrapi } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 import { applyTestEnv } from './env';
 import { createTestDatabase, type TestDatabase } from './database';
+import { contractPlugin } from './contract';
 
 export const APP_DIR = path.resolve(__dirname, '..', '..');
 export const DIST_DIR = path.join(APP_DIR, 'dist');
@@ -42,7 +43,8 @@ export const bootStrapi = async (options: BootOptions = {}): Promise<TestApp> =>
   const { port } = strapi.server.httpServer.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const http = () => request.agent(baseUrl);
+  // Every answer is checked against the OpenAPI description (tests/helpers/contract.ts).
+  const http = () => request.agent(baseUrl).use(contractPlugin as never);
 
   return {
     strapi,

@@ -1,10 +1,16 @@
 import type { Core } from '@strapi/strapi';
 import { actions } from './config/actions';
 import { getService } from './utils/get-service';
+import { commentsRepository } from './repositories/comments';
 
 const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(actions);
-  await getService('rate-limit').connect(getService('settings').defaults().redisUrl);
+  const { redisUrl } = getService('settings').defaults();
+  await getService('rate-limit').connect(redisUrl);
+  await getService('rendered-pages').connect(redisUrl);
+  await commentsRepository(strapi).ensureQueuePriorityIndex();
+  await getService('webhook-queue').start();
+  getService('webhook-relay').start();
 };
 
 export default bootstrap;

@@ -9,23 +9,16 @@ export const UID = {
   communityPolicy: 'plugin::comments.community-policy',
   termsAcceptance: 'plugin::comments.terms-acceptance',
   appeal: 'plugin::comments.appeal',
+  threadState: 'plugin::comments.thread-state',
+  outboxEvent: 'plugin::comments.outbox-event',
+  webhook: 'plugin::comments.webhook',
+  webhookDelivery: 'plugin::comments.webhook-delivery',
 } as const;
 
-export const REPORT_REASONS = [
-  'abusive',
-  'harassment',
-  'hate',
-  'spam',
-  'off-topic',
-  'misinformation',
-  'factual-error',
-  'illegal',
-  'other',
-] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
-
-/** A complaint about the story's facts: routed to editors, never to the moderation queue or the auto-hide count. */
-export const EDITORIAL_REASON: ReportReason = 'factual-error';
+export { REPORT_REASONS, EDITORIAL_REASON, REFUSAL } from '../../shared/contracts/vocabulary';
+export type { ReportReason, RefusalCode } from '../../shared/contracts/vocabulary';
+import type { ReportReason } from '../../shared/contracts/vocabulary';
+import type { EventType } from '../../shared/contracts/events';
 
 /** Queue priority of a reason: illegal > hate, harassment > abusive > the rest. */
 export const REASON_SEVERITY: Record<ReportReason, number> = {
@@ -40,47 +33,16 @@ export const REASON_SEVERITY: Record<ReportReason, number> = {
   'factual-error': 0,
 };
 
-/** Machine-readable `error.details.code` values of refusals. */
-export const REFUSAL = {
-  AUTHENTICATION_REQUIRED: 'AUTHENTICATION_REQUIRED',
-  SUBSCRIPTION_REQUIRED: 'SUBSCRIPTION_REQUIRED',
-  TERMS_NOT_ACCEPTED: 'TERMS_NOT_ACCEPTED',
-  TERMS_VERSION_MISMATCH: 'TERMS_VERSION_MISMATCH',
-  COMMENTING_SUSPENDED: 'COMMENTING_SUSPENDED',
-  COMMENTING_BANNED: 'COMMENTING_BANNED',
-  COMMENTS_CLOSED: 'COMMENTS_CLOSED',
-  COMMENTING_DISABLED: 'COMMENTING_DISABLED',
-  EDIT_WINDOW_CLOSED: 'EDIT_WINDOW_CLOSED',
-  NOT_COMMENT_AUTHOR: 'NOT_COMMENT_AUTHOR',
-  CANNOT_REPORT_OWN_COMMENT: 'CANNOT_REPORT_OWN_COMMENT',
-  ACCOUNT_BLOCKED: 'ACCOUNT_BLOCKED',
-  ACCOUNT_UNCONFIRMED: 'ACCOUNT_UNCONFIRMED',
-  REPORTER_BANNED: 'REPORTER_BANNED',
-  REPORTER_SUSPENDED: 'REPORTER_SUSPENDED',
-  RATE_LIMITED: 'RATE_LIMITED',
-  BANNED_WORDS: 'BANNED_WORDS',
-  POLICY_MISSING: 'POLICY_MISSING',
-  POLICY_INCOMPLETE: 'POLICY_INCOMPLETE',
-  STALE_VERSION: 'STALE_VERSION',
-  MISSING_PERMISSION: 'MISSING_PERMISSION',
-  INVALID_TRANSITION: 'INVALID_TRANSITION',
-  DECISION_NOT_FOUND: 'DECISION_NOT_FOUND',
-  DECISION_NOT_APPEALABLE: 'DECISION_NOT_APPEALABLE',
-  DECISION_SUPERSEDED: 'DECISION_SUPERSEDED',
-  ALREADY_APPEALED: 'ALREADY_APPEALED',
-  APPEAL_NOT_FOUND: 'APPEAL_NOT_FOUND',
-  APPEAL_ALREADY_RESOLVED: 'APPEAL_ALREADY_RESOLVED',
-  OWN_DECISION: 'OWN_DECISION',
-  COMPLAINT_ALREADY_RESOLVED: 'COMPLAINT_ALREADY_RESOLVED',
-} as const;
-export type RefusalCode = (typeof REFUSAL)[keyof typeof REFUSAL];
-
-/** Event hub names, emitted after the write commits, with ids only (no personal data). */
+/**
+ * Domain event types (shared/contracts/events.ts holds their payload schemas): written to the
+ * outbox in the transaction of the change, delivered to webhooks, emitted on the event hub after the commit.
+ */
 export const EVENTS = {
   commentCreated: 'comment.created',
   commentReported: 'comment.reported',
   commentEdited: 'comment.edited',
   commentWithdrawn: 'comment.withdrawn',
+  commentAutoHidden: 'comment.auto-hidden',
   commentHidden: 'comment.hidden',
   commentRestored: 'comment.restored',
   commentApproved: 'comment.approved',
@@ -88,5 +50,11 @@ export const EVENTS = {
   commentAmended: 'comment.amended',
   commentReleased: 'comment.released',
   commenterSanctioned: 'commenter.sanctioned',
+  commenterReinstated: 'commenter.reinstated',
   commenterErased: 'commenter.erased',
-} as const;
+  complaintResolved: 'complaint.resolved',
+  appealFiled: 'appeal.filed',
+  appealResolved: 'appeal.resolved',
+  subscriptionSynced: 'subscription.synced',
+  webhookTest: 'webhook.test',
+} as const satisfies Record<string, EventType>;

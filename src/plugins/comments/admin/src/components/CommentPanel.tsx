@@ -4,43 +4,10 @@ import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { ReasonDialog, type ReasonDialogResult } from './ReasonDialog';
 import { errorMessage, errorStatus, useAdminGet } from '../utils/api';
 import { useT } from '../utils/translate';
+import type { CommentDetail } from '../../../shared/contracts/admin';
+import type { ModerationAction, SanctionAction } from '../../../shared/contracts/vocabulary';
 
-interface CommentDetail {
-  data: {
-    comment: {
-      documentId: string;
-      body: string;
-      status: string;
-      version: number;
-      author: { displayName: string | null; documentId: string | null };
-    };
-    thread: { title: string | null; documentId: string };
-    parent: { body: string; author: { displayName: string | null } } | null;
-    neighbours: {
-      before: Array<{ documentId: string; body: string; author: { displayName: string | null } }>;
-      after: Array<{ documentId: string; body: string; author: { displayName: string | null } }>;
-    };
-    author: { comments: number; upheldAgainst: number; sanction: string } | null;
-    reports: Array<{
-      documentId: string;
-      reason: string;
-      note: string | null;
-      state: string;
-      reporter: { displayName: string | null };
-    }>;
-    history: Array<{ action: string; actor: { type: string; name: string | null }; reason: string | null; at: string }>;
-  };
-}
-
-type ModerationAction = 'approve' | 'hide' | 'restore' | 'amend' | 'remove' | 'release';
-type Sanction = 'suspend' | 'ban' | 'reinstate';
-
-const ACTIONS_BY_STATUS: Record<string, ModerationAction[]> = {
-  visible: ['approve', 'hide', 'amend', 'remove'],
-  hidden: ['approve', 'restore', 'amend', 'remove'],
-  held: ['release', 'hide', 'amend', 'remove'],
-  removed: ['restore'],
-};
+type Sanction = SanctionAction;
 
 interface Props {
   documentId: string;
@@ -135,7 +102,7 @@ export const CommentPanel = ({ documentId, canAct, canSanction, onChanged, onClo
       </Box>
       {canAct && (
         <Flex gap={2} wrap="wrap">
-          {(ACTIONS_BY_STATUS[comment.status] ?? []).map((action) => (
+          {comment.actions.map((action) => (
             <Button
               key={action}
               variant={
@@ -155,7 +122,7 @@ export const CommentPanel = ({ documentId, canAct, canSanction, onChanged, onClo
       {pending && (
         <ReasonDialog
           title={t('dialog.title', { action: t(`action.${pending}`) })}
-          body={pending === 'amend' ? comment.body : undefined}
+          body={pending === 'amend' ? (comment.body ?? '') : undefined}
           withPublicReason
           onConfirm={(result) => run(pending, result)}
           onCancel={() => setPending(null)}

@@ -3,28 +3,15 @@ import { useRBAC } from '@strapi/strapi/admin';
 import { PERMISSIONS } from '../permissions';
 import { useAdminGet } from '../utils/api';
 import { useT } from '../utils/translate';
+import type { ArticleSummary } from '../../../shared/contracts/admin';
 
-interface Summary {
-  data: {
-    comments: { total: number; visible: number };
-    openReports: Record<string, number>;
-    factualErrorComplaints: Array<{ documentId: string; note: string | null; comment: { body: string | null } | null }>;
-    inconsistentFigures: Array<{
-      documentId: string;
-      label: string;
-      value: number;
-      breakdownKind: string;
-      consistency: { breakdownTotal: number };
-    }>;
-  };
-}
 
 const ARTICLE_UID = 'api::article.article';
 
 const Summary = ({ documentId }: { documentId: string }) => {
   const t = useT();
   const { allowedActions } = useRBAC({ queue: PERMISSIONS.moderationRead });
-  const { data } = useAdminGet<Summary>(`/comments/editorial/articles/${documentId}`);
+  const { data } = useAdminGet<ArticleSummary>(`/comments/editorial/articles/${documentId}`);
   if (!data) return null;
   const { comments, openReports, factualErrorComplaints, inconsistentFigures } = data.data;
   const reasons = Object.entries(openReports);
@@ -45,8 +32,8 @@ const Summary = ({ documentId }: { documentId: string }) => {
             {t('editorial.figure', {
               label: figure.label,
               total: figure.value,
-              sum: figure.consistency.breakdownTotal,
-              kind: figure.breakdownKind,
+              sum: figure.consistency.breakdownTotal ?? '–',
+              kind: figure.breakdownKind ?? '',
             })}
           </Typography>
         ))}

@@ -6,17 +6,8 @@ import { Pager } from '../components/Pager';
 import { PERMISSIONS } from '../permissions';
 import { useAdminGet } from '../utils/api';
 import { useT } from '../utils/translate';
+import type { ComplaintsPage as Complaints } from '../../../shared/contracts/admin';
 
-interface Complaints {
-  data: Array<{
-    documentId: string;
-    story: { title: string | null; documentId: string };
-    comment: { body: string | null } | null;
-    note: string | null;
-    createdAt: string;
-  }>;
-  meta: { pagination: { page: number; pageCount: number } };
-}
 
 /** Every factual-error complaint, for editors, newest first. */
 const ComplaintsList = () => {
@@ -55,7 +46,7 @@ const ComplaintsList = () => {
             </Tr>
           ))}
         </ListTable>
-        {data && <Pager page={page} pageCount={data.meta.pagination.pageCount} onPage={setPage} />}
+        {data && <Pager page={page} pageCount={data.meta.pagination.pageCount ?? 1} onPage={setPage} />}
       </Layouts.Content>
     </Page.Main>
   );

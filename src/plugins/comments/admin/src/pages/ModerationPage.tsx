@@ -20,18 +20,22 @@ import { PERMISSIONS } from '../permissions';
 import { ageOf, errorMessage, useAdminGet, type QueuePage } from '../utils/api';
 import { useT } from '../utils/translate';
 
-const QUEUES = ['reported', 'flagged', 'auto-hidden', 'held', 'resolved'] as const;
-const REASONS = ['abusive', 'harassment', 'hate', 'spam', 'off-topic', 'misinformation', 'illegal', 'other'];
-const SORTS = ['priority', 'oldest', 'newest'] as const;
+import type { Stats } from '../../../shared/contracts/admin';
+import {
+  COUNTED_QUEUES as QUEUES,
+  EDITORIAL_REASON,
+  QUEUE_SORTS as SORTS,
+  REPORT_REASONS,
+  type BulkAction,
+} from '../../../shared/contracts/vocabulary';
+
+// The editorial reason goes to the editors' complaints, never to this queue.
+const REASONS = REPORT_REASONS.filter((reason) => reason !== EDITORIAL_REASON);
 
 /** Approve or hide one or more rows through the bulk route (the keyboard acts on the current row). */
 interface BulkRequest {
-  action: 'approve' | 'hide';
+  action: BulkAction;
   ids: string[];
-}
-
-interface Stats {
-  data: { oldestOpen: { since: string } | null; cover: { cover: 'full-time' | 'part-time' } };
 }
 
 const isTyping = (target: EventTarget | null) =>
@@ -119,7 +123,7 @@ const QueueScreen = () => {
     return () => window.removeEventListener('keydown', onKey);
   }, [rows, cursor, allowedActions.canAct]);
 
-  const counts = data?.meta.counts ?? {};
+  const counts: Partial<QueuePage['meta']['counts']> = data?.meta.counts ?? {};
   const pagination = data?.meta.pagination;
   const cover = stats.data?.data.cover.cover;
   const toggle = (id: string) =>
@@ -281,7 +285,7 @@ const QueueScreen = () => {
                 </Tr>
               ))}
             </ListTable>
-            {pagination && <Pager page={page} pageCount={pagination.pageCount} onPage={setPage} />}
+            {pagination && <Pager page={page} pageCount={pagination.pageCount ?? 1} onPage={setPage} />}
           </Box>
           {openId && (
             <Box width="45%">

@@ -4,17 +4,8 @@ import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi
 import { PERMISSIONS } from '../permissions';
 import { errorMessage, useAdminGet } from '../utils/api';
 import { useT } from '../utils/translate';
+import type { PublicSettings as Settings, SettingsResponse } from '../../../shared/contracts/settings';
 
-interface Settings {
-  editWindowMinutes: number;
-  words: { banned: string[]; suspect: string[]; flagProfanity: boolean };
-  rateLimits: {
-    post: { points: number; durationSeconds: number };
-    report: { points: number; durationSeconds: number };
-  };
-  schedule: { timezone: string; fullTime: Array<{ days: number[]; start: string; end: string }> };
-  autoHide: { fullTime: number; partTime: number };
-}
 
 const windowsToText = (windows: Settings['schedule']['fullTime']) =>
   windows.map((w) => `${w.days.join(',')} ${w.start}-${w.end}`).join('\n');
@@ -40,7 +31,7 @@ const SettingsForm = () => {
   const { put } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC({ update: PERMISSIONS.settingsUpdate });
-  const { data, reload } = useAdminGet<{ data: { settings: Settings; overrides: Partial<Settings> } }>(
+  const { data, reload } = useAdminGet<SettingsResponse>(
     '/comments/moderation/settings'
   );
   const [form, setForm] = useState<Settings | null>(null);

@@ -1,27 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 
-export interface QueueRow {
-  documentId: string;
-  body: string;
-  status: string;
-  state: string;
-  version: number;
-  author: { displayName: string | null };
-  createdAt: string;
-  thread: { documentId: string; title: string | null };
-  reporters: number;
-  reasons: Array<{ reason: string; count: number }>;
-  firstReportedAt: string | null;
-}
-
-export interface QueuePage {
-  data: QueueRow[];
-  meta: {
-    pagination: { page: number; pageSize: number; pageCount: number; total: number };
-    counts: Record<string, number>;
-  };
-}
+export type { QueuePage, QueueRow } from '../../../shared/contracts/admin';
 
 /** The error message of a failed admin request, in Strapi's envelope. */
 export const errorMessage = (error: unknown): string => {

@@ -8,6 +8,7 @@ export const ACTIONS = {
   editorialRead: 'plugin::comments.editorial.read',
   editorialResolve: 'plugin::comments.editorial.resolve',
   settingsUpdate: 'plugin::comments.settings.update',
+  webhooksManage: 'plugin::comments.webhooks.manage',
 } as const;
 
 export const actions = [
@@ -64,6 +65,13 @@ export const actions = [
     section: 'plugins',
     displayName: 'Change the moderation settings',
     uid: 'settings.update',
+    subCategory: 'settings',
+    pluginName: 'comments',
+  },
+  {
+    section: 'plugins',
+    displayName: 'Manage webhook endpoints (they receive every event they subscribe to)',
+    uid: 'webhooks.manage',
     subCategory: 'settings',
     pluginName: 'comments',
   },

@@ -1,5 +1,5 @@
 import { errors } from '@strapi/utils';
-import { configSchema } from '../validation/config';
+import { configSchema } from '../validation/settings';
 import type { AutoHideRule } from '../rules/auto-hide';
 import type { BrigadingRule } from '../rules/brigading';
 import type { ReportTrustRule } from '../rules/reporting';
@@ -15,6 +15,23 @@ export interface FullTimeWindow {
 export interface RateLimit {
   points: number;
   durationSeconds: number;
+}
+
+export interface WebhooksConfig {
+  /** The whole of one delivery attempt, connect to last byte: a slow receiver costs a worker this long at most. */
+  timeoutMs: number;
+  /** Exponential backoff with jitter between attempts, for `windowHours` after the first; then dead-lettered. */
+  retry: { baseDelayMs: number; maxDelayMs: number; windowHours: number };
+  /** Hosts, addresses and CIDR ranges that may be reached although not public (SSRF allow-list). */
+  allowedHosts: string[];
+  /** Deliveries one instance runs at once. */
+  concurrency: number;
+  /** How often each instance looks for outbox rows no commit hook announced (another instance crashed, a missed nudge). */
+  relayIntervalMs: number;
+  /** How long an attempt holds its delivery; after that (a crashed worker) it is attempted again. */
+  leaseSeconds: number;
+  /** pg-boss, on PostgreSQL: its own schema in the app's database, its polling and maintenance intervals. */
+  queue: { schema: string; pollingSeconds: number; maintenanceSeconds: number };
 }
 
 export interface CommentsConfig {
@@ -42,6 +59,7 @@ export interface CommentsConfig {
   thread: { defaultPageSize: number; maxPageSize: number; inlineReplies: number };
   /** Redis for rate limits shared across instances; memory when unset. */
   redisUrl: string | null;
+  webhooks: WebhooksConfig;
 }
 
 export const defaultConfig: CommentsConfig = {
@@ -70,16 +88,23 @@ export const defaultConfig: CommentsConfig = {
   brigading: { reports: 10, windowMinutes: 10, suspiciousShare: 0.6 },
   thread: { defaultPageSize: 25, maxPageSize: 100, inlineReplies: 3 },
   redisUrl: null,
+  webhooks: {
+    timeoutMs: 5000,
+    retry: { baseDelayMs: 30_000, maxDelayMs: 3_600_000, windowHours: 24 },
+    allowedHosts: [],
+    concurrency: 4,
+    relayIntervalMs: 1000,
+    leaseSeconds: 60,
+    queue: { schema: 'pgboss', pollingSeconds: 1, maintenanceSeconds: 30 },
+  },
 };
 
 export default {
   default: defaultConfig,
   validator(config: unknown) {
-    try {
-      configSchema.validateSync(config, { strict: true, abortEarly: false });
-    } catch (error) {
-      const messages =
-        error instanceof Error && 'errors' in error ? (error as { errors: string[] }).errors : [String(error)];
+    const result = configSchema.safeParse(config);
+    if (!result.success) {
+      const messages = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
       throw new errors.ApplicationError(`Invalid comments plugin config: ${messages.join('; ')}`);
     }
   },

@@ -6,6 +6,10 @@ import subscription from './subscription/schema.json';
 import communityPolicy from './community-policy/schema.json';
 import termsAcceptance from './terms-acceptance/schema.json';
 import appeal from './appeal/schema.json';
+import threadState from './thread-state/schema.json';
+import outboxEvent from './outbox-event/schema.json';
+import webhook from './webhook/schema.json';
+import webhookDelivery from './webhook-delivery/schema.json';
 
 export default {
   comment: { schema: comment },
@@ -16,4 +20,8 @@ export default {
   'community-policy': { schema: communityPolicy },
   'terms-acceptance': { schema: termsAcceptance },
   appeal: { schema: appeal },
+  'thread-state': { schema: threadState },
+  'outbox-event': { schema: outboxEvent },
+  webhook: { schema: webhook },
+  'webhook-delivery': { schema: webhookDelivery },
 };

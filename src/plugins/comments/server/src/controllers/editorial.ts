@@ -1,32 +1,23 @@
-import type { Context } from 'koa';
+import * as a from '../../../shared/contracts/admin';
 import { getService } from '../utils/get-service';
-import type { AdminUser } from '../utils/admin';
-import type { ComplaintResolution } from '../services/editorial';
-import { validateComplaintResolution, validateComplaintsQuery, validateDocumentIdParam } from '../validation/admin';
-
-type AdminContext = Context & {
-  params: Record<string, string>;
-  request: Context['request'] & { body?: unknown };
-  state: { user: AdminUser };
-};
+import { parseWith } from '../validation/zod';
+import type { AdminContext } from './admin-context';
 
 const editorial = () => ({
-  async complaints(ctx: Context) {
-    const query = await validateComplaintsQuery(ctx.query);
-    ctx.body = await getService('editorial').complaints(
-      { article: query.article },
-      { page: query.page ? Number(query.page) : 1, pageSize: query.pageSize ? Number(query.pageSize) : 25 }
-    );
+  async complaints(ctx: AdminContext) {
+    const { article, page, pageSize } = parseWith(a.ComplaintsQuery, ctx.query);
+    ctx.body = await getService('editorial').complaints({ article }, { page: page ?? 1, pageSize: pageSize ?? 25 });
   },
 
   async resolve(ctx: AdminContext) {
-    const documentId = await validateDocumentIdParam(ctx.params.documentId);
-    const input = (await validateComplaintResolution(ctx.request.body)) as ComplaintResolution;
+    const { documentId } = parseWith(a.DocumentIdParams, ctx.params);
+    const input = parseWith(a.ComplaintResolutionBody, ctx.request.body);
     ctx.body = { data: await getService('editorial').resolve(ctx.state.user, documentId, input) };
   },
 
-  async article(ctx: Context & { params: Record<string, string> }) {
-    ctx.body = await getService('editorial').articleSummary(await validateDocumentIdParam(ctx.params.documentId));
+  async article(ctx: AdminContext) {
+    const { documentId } = parseWith(a.DocumentIdParams, ctx.params);
+    ctx.body = await getService('editorial').articleSummary(documentId);
   },
 });
 

@@ -1,5 +1,6 @@
 import type { Context } from 'koa';
 import type { Reader } from '../utils/reader';
+import type { PageRequest } from '../utils/pagination';
 
 /** Koa context as the content-API routes see it. */
 export type ApiContext = Context & {
@@ -12,7 +13,13 @@ export type ApiContext = Context & {
 /** The authenticated reader; the `is-authenticated` policy has already refused anonymous callers. */
 export const readerOf = (ctx: ApiContext): Reader => ctx.state.user as Reader;
 
-export const pageOf = (query: { page?: string; pageSize?: string }, defaultPageSize: number) => ({
-  page: query.page ? Number(query.page) : 1,
-  pageSize: query.pageSize ? Number(query.pageSize) : defaultPageSize,
+/** Strapi's `pagination[…]` and `sort=createdAt:…` query, as the services take it. */
+export const pageOf = (
+  query: { pagination?: { page?: number; pageSize?: number; withCount?: 'true' | 'false' }; sort?: string },
+  defaultPageSize: number
+): PageRequest => ({
+  page: query.pagination?.page ?? 1,
+  pageSize: query.pagination?.pageSize ?? defaultPageSize,
+  withCount: query.pagination?.withCount !== 'false',
+  ...(query.sort ? { direction: query.sort === 'createdAt:desc' ? 'desc' : 'asc' } : {}),
 });

@@ -5,9 +5,11 @@ import editorial from './editorial';
 import me from './me';
 import moderation from './moderation';
 import moderationSettings from './moderation-settings';
+import openapi from './openapi';
 import policy from './policy';
 import subscriptions from './subscriptions';
 import threads from './threads';
+import webhooks from './webhooks';
 
 export default {
   appeals,
@@ -17,7 +19,9 @@ export default {
   me,
   moderation,
   'moderation-settings': moderationSettings,
+  openapi,
   policy,
   subscriptions,
   threads,
+  webhooks,
 };

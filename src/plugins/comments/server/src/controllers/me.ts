@@ -1,8 +1,10 @@
+import * as c from '../../../shared/contracts/content-api';
 import { getService } from '../utils/get-service';
-import { validateAcceptTerms, validateAppeal, validateDisplayName, validatePageQuery } from '../validation/content-api';
+import { parseWith } from '../validation/zod';
 import { pageOf, readerOf, type ApiContext } from './helpers';
 
-const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 25;
+const pageOfList = (ctx: ApiContext) => pageOf(parseWith(c.PageQuery, ctx.query), DEFAULT_PAGE_SIZE);
 
 const me = () => ({
   async read(ctx: ApiContext) {
@@ -10,32 +12,29 @@ const me = () => ({
   },
 
   async update(ctx: ApiContext) {
-    const { data } = await validateDisplayName(ctx.request.body);
+    const { data } = parseWith(c.UpdateMeBody, ctx.request.body);
     ctx.body = { data: await getService('commenters').setDisplayName(readerOf(ctx), data.displayName) };
   },
 
   async acceptTerms(ctx: ApiContext) {
-    const { data } = await validateAcceptTerms(ctx.request.body);
+    const { data } = parseWith(c.AcceptTermsBody, ctx.request.body);
     ctx.body = { data: await getService('commenters').acceptTerms(readerOf(ctx), data.version) };
   },
 
   async comments(ctx: ApiContext) {
-    const query = await validatePageQuery(MAX_PAGE_SIZE)(ctx.query);
-    ctx.body = await getService('comments').listMine(readerOf(ctx), pageOf(query, 25));
+    ctx.body = await getService('comments').listMine(readerOf(ctx), pageOfList(ctx));
   },
 
   async reports(ctx: ApiContext) {
-    const query = await validatePageQuery(MAX_PAGE_SIZE)(ctx.query);
-    ctx.body = await getService('reports').listMine(readerOf(ctx), pageOf(query, 25));
+    ctx.body = await getService('reports').listMine(readerOf(ctx), pageOfList(ctx));
   },
 
   async appeals(ctx: ApiContext) {
-    const query = await validatePageQuery(MAX_PAGE_SIZE)(ctx.query);
-    ctx.body = await getService('appeals').listMine(readerOf(ctx), pageOf(query, 25));
+    ctx.body = await getService('appeals').listMine(readerOf(ctx), pageOfList(ctx));
   },
 
   async appeal(ctx: ApiContext) {
-    const { data } = await validateAppeal(ctx.request.body);
+    const { data } = parseWith(c.AppealBody, ctx.request.body);
     ctx.status = 201;
     ctx.body = { data: await getService('appeals').file(readerOf(ctx), data.decision, data.statement) };
   },

@@ -1,7 +1,8 @@
-import type { Context } from 'koa';
 import { getService } from '../utils/get-service';
-import { moderatorActor, type AdminUser } from '../utils/admin';
-import { validateSettings } from '../validation/admin';
+import { moderatorActor } from '../utils/admin';
+import { parseWith } from '../validation/zod';
+import { settingsBody } from '../validation/settings';
+import type { AdminContext } from './admin-context';
 
 const describe = async () => {
   const settings = getService('settings');
@@ -15,12 +16,12 @@ const describe = async () => {
 };
 
 const moderationSettings = () => ({
-  async read(ctx: Context) {
+  async read(ctx: AdminContext) {
     ctx.body = await describe();
   },
 
-  async update(ctx: Context & { request: { body?: unknown }; state: { user: AdminUser } }) {
-    const { data } = await validateSettings(ctx.request.body);
+  async update(ctx: AdminContext) {
+    const { data } = parseWith(settingsBody, ctx.request.body);
     await getService('settings').setOverrides(data, moderatorActor(ctx.state.user));
     ctx.body = await describe();
   },

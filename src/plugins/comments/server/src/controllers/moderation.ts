@@ -1,58 +1,42 @@
-import type { Context } from 'koa';
+import * as a from '../../../shared/contracts/admin';
 import { getService } from '../utils/get-service';
-import type { AdminUser } from '../utils/admin';
-import type { Queue } from '../services/queue';
-import type { ActionInput, BulkInput } from '../services/moderation';
-import type { SanctionInput } from '../services/sanctions';
 import { sendCsv } from '../utils/csv';
-import {
-  validateAction,
-  validateBulk,
-  validateDocumentIdParam,
-  validateQueueQuery,
-  validateRange,
-  validateSanction,
-} from '../validation/admin';
+import { parseWith } from '../validation/zod';
+import type { AdminContext } from './admin-context';
 
-type AdminContext = Context & {
-  params: Record<string, string>;
-  request: Context['request'] & { body?: unknown };
-  state: { user: AdminUser };
-};
+const DEFAULT_PAGE_SIZE = 25;
 
 const moderation = () => ({
   async queue(ctx: AdminContext) {
-    const query = await validateQueueQuery(ctx.query);
+    const query = parseWith(a.QueueQuery, ctx.query);
     ctx.body = await getService('queue').list({
-      queue: (query.queue ?? 'reported') as Queue,
-      reason: query.reason,
-      article: query.article,
-      from: query.from,
-      to: query.to,
-      sort: (query.sort ?? 'priority') as 'priority' | 'oldest' | 'newest',
-      page: query.page ? Number(query.page) : 1,
-      pageSize: query.pageSize ? Number(query.pageSize) : 25,
+      ...query,
+      queue: query.queue ?? 'reported',
+      sort: query.sort ?? 'priority',
+      page: query.page ?? 1,
+      pageSize: query.pageSize ?? DEFAULT_PAGE_SIZE,
     });
   },
 
   async comment(ctx: AdminContext) {
-    ctx.body = await getService('queue').detail(await validateDocumentIdParam(ctx.params.documentId));
+    const { documentId } = parseWith(a.DocumentIdParams, ctx.params);
+    ctx.body = await getService('queue').detail(documentId);
   },
 
   async act(ctx: AdminContext) {
-    const documentId = await validateDocumentIdParam(ctx.params.documentId);
-    const input = (await validateAction(ctx.request.body)) as ActionInput;
+    const { documentId } = parseWith(a.DocumentIdParams, ctx.params);
+    const input = parseWith(a.ActionBody, ctx.request.body);
     ctx.body = { data: await getService('moderation').act(ctx.state.user, documentId, input) };
   },
 
   async bulk(ctx: AdminContext) {
-    const input = (await validateBulk(ctx.request.body)) as BulkInput;
+    const input = parseWith(a.BulkBody, ctx.request.body);
     ctx.body = { data: await getService('moderation').bulk(ctx.state.user, input) };
   },
 
   async sanction(ctx: AdminContext) {
-    const userId = await validateDocumentIdParam(ctx.params.userId);
-    const input = (await validateSanction(ctx.request.body)) as SanctionInput;
+    const { userId } = parseWith(a.UserIdParams, ctx.params);
+    const input = parseWith(a.SanctionBody, ctx.request.body);
     ctx.body = { data: await getService('sanctions').apply(ctx.state.user, userId, input) };
   },
 
@@ -61,7 +45,7 @@ const moderation = () => ({
   },
 
   async register(ctx: AdminContext) {
-    const range = await validateRange(ctx.query);
+    const range = parseWith(a.RangeQuery, ctx.query);
     sendCsv(ctx, 'complaints-register.csv', getService('complaints-register').stream(range));
   },
 });

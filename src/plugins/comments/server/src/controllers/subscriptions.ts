@@ -1,6 +1,7 @@
 import { getService } from '../utils/get-service';
 import type { Actor } from '../services/audit';
-import { validateSubscriptionSync } from '../validation/content-api';
+import { SubscriptionSyncBody } from '../../../shared/contracts/content-api';
+import { parseWith } from '../validation/zod';
 import type { ApiContext } from './helpers';
 
 /** The API token Strapi authenticated the request with (the route takes no other credentials). */
@@ -12,7 +13,7 @@ const apiTokenActor = (ctx: ApiContext): Actor => {
 const subscriptions = () => ({
   /** Server-to-server sync from the billing system (API token only). */
   async sync(ctx: ApiContext) {
-    const { data } = await validateSubscriptionSync(ctx.request.body);
+    const { data } = parseWith(SubscriptionSyncBody, ctx.request.body);
     const row = await getService('subscriptions').sync(data, apiTokenActor(ctx));
     ctx.body = { data: { email: row.email, status: row.status, expiresAt: row.expiresAt, syncedAt: row.syncedAt } };
   },

@@ -1,21 +1,22 @@
+import { errors } from '@strapi/utils';
+import * as c from '../../../shared/contracts/content-api';
 import { getService } from '../utils/get-service';
-import {
-  validateDocumentId,
-  validatePostComment,
-  validateStoryComplaint,
-  validateThreadQuery,
-} from '../validation/content-api';
+import { parseWith } from '../validation/zod';
 import { pageOf, readerOf, type ApiContext } from './helpers';
 
 const threads = () => ({
   /** The public thread: the same answer for every caller, so shared caches may keep it briefly. */
   async read(ctx: ApiContext) {
-    const documentId = await validateDocumentId(ctx.params.documentId);
+    const { documentId } = parseWith(c.ThreadParams, ctx.params);
     const config = getService('settings').defaults();
-    const query = await validateThreadQuery(config.thread.maxPageSize)(ctx.query);
+    const request = pageOf(parseWith(c.ThreadQuery, ctx.query), config.thread.defaultPageSize);
+    if (request.pageSize > config.thread.maxPageSize) {
+      throw new errors.ValidationError(`pagination[pageSize] must be at most ${config.thread.maxPageSize}`);
+    }
     const page = {
-      ...pageOf(query, config.thread.defaultPageSize),
-      sort: (query.sort ?? 'oldest') as 'oldest' | 'newest',
+      page: request.page,
+      pageSize: request.pageSize,
+      sort: request.direction === 'desc' ? ('newest' as const) : ('oldest' as const),
     };
     const now = getService('clock').now();
     const thread = await getService('threads').resolve(documentId);
@@ -32,16 +33,16 @@ const threads = () => ({
   },
 
   async post(ctx: ApiContext) {
-    const documentId = await validateDocumentId(ctx.params.documentId);
-    const { data } = await validatePostComment(ctx.request.body);
+    const { documentId } = parseWith(c.ThreadParams, ctx.params);
+    const { data } = parseWith(c.PostCommentBody, ctx.request.body);
     ctx.status = 201;
     ctx.body = { data: await getService('comments').post(readerOf(ctx), documentId, data) };
   },
 
   /** A factual-error complaint about the story itself (not a comment), for its editors. */
   async complain(ctx: ApiContext) {
-    const documentId = await validateDocumentId(ctx.params.documentId);
-    const { data } = await validateStoryComplaint(ctx.request.body);
+    const { documentId } = parseWith(c.ThreadParams, ctx.params);
+    const { data } = parseWith(c.StoryComplaintBody, ctx.request.body);
     ctx.body = { data: await getService('reports').complainAboutStory(readerOf(ctx), documentId, data) };
   },
 });

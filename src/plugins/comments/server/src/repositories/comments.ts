@@ -53,6 +53,76 @@ export const commentsRepository = (strapi: Core.Strapi) => {
       return counted === 1;
     },
 
+    /**
+     * What a counted report records on its comment: when it was first and last reported, that it
+     * needs review, and a suspected brigade's flag and severity. Answers the fields it wrote, so
+     * the caller need not read the row again.
+     */
+    async markReported(
+      trx: Knex.Transaction,
+      comment: { id: number; firstReportedAt?: unknown },
+      change: { now: Date; brigading?: { flagReasons: string[]; severity: number } }
+    ): Promise<Record<string, unknown>> {
+      const fields = {
+        lastReportedAt: change.now,
+        firstReportedAt: comment.firstReportedAt ?? change.now,
+        needsReview: true,
+        updatedAt: change.now,
+        ...(change.brigading
+          ? { flagged: true, flagReasons: change.brigading.flagReasons, severity: change.brigading.severity }
+          : {}),
+      };
+      await table(trx)
+        .where({ id: comment.id })
+        .update(
+          Object.fromEntries(
+            Object.entries(fields).map(([attribute, value]) => [
+              column(attribute),
+              attribute === 'flagReasons' ? JSON.stringify(value) : value,
+            ])
+          )
+        );
+      return fields;
+    },
+
+    /** The threads an author has comments in, once each: the threads a change of all their comments touches. */
+    async threadsOf(trx: Knex.Transaction, authorId: number): Promise<Array<{ type: string; documentId: string }>> {
+      const rows: Array<{ type: string; documentId: string }> = await table(trx)
+        .distinct({ type: column('threadType'), documentId: column('threadId') })
+        .where(column('authorId'), authorId);
+      return rows;
+    },
+
+    /**
+     * The index the moderation queue pages through in its priority order (services/queue.ts):
+     * directions per column and only rows under review, which the content-type schema cannot
+     * declare. Strapi's schema sync leaves indexes it did not create alone. Idempotent, at start-up.
+     */
+    async ensureQueuePriorityIndex(): Promise<void> {
+      const columns = [
+        ['autoHidden', 'DESC'],
+        ['severity', 'DESC'],
+        ['reliabilityScore', 'DESC'],
+        ['reportCount', 'DESC'],
+        ['firstReportedAt', 'ASC'],
+        ['id', 'ASC'],
+      ];
+      try {
+        await raw(
+          `CREATE INDEX IF NOT EXISTS ?? ON ?? (${columns.map(([, direction]) => `?? ${direction}`).join(', ')}) WHERE ?? = TRUE`,
+          [
+            'comments_queue_priority_idx',
+            metadata.tableName,
+            ...columns.map(([attribute]) => column(attribute)),
+            column('needsReview'),
+          ]
+        );
+      } catch (error) {
+        // Another instance starting at the same moment created it first.
+        if (!/already exists/i.test((error as Error).message)) throw error;
+      }
+    },
+
     /** Locks the row for the rest of the transaction, so what is read next cannot change under it. */
     async lock(trx: Knex.Transaction, id: number): Promise<void> {
       await table(trx)

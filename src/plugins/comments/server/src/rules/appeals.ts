@@ -3,11 +3,9 @@
  * decision is one audit event; the appeals service files and resolves appeals against it, and the
  * reversal itself goes through the transitions service (comments) or the sanctions service.
  */
-export const APPEAL_STATES = ['open', 'upheld', 'dismissed'] as const;
-export type AppealState = (typeof APPEAL_STATES)[number];
-
-export const APPEAL_OUTCOMES = ['upheld', 'dismissed'] as const;
-export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+export { APPEAL_STATES, APPEAL_OUTCOMES } from '../../../shared/contracts/vocabulary';
+export type { AppealState, AppealOutcome } from '../../../shared/contracts/vocabulary';
+import type { AppealOutcome } from '../../../shared/contracts/vocabulary';
 
 /**
  * `restore` brings a hidden or removed comment back; `revert-amendment` puts back the body the

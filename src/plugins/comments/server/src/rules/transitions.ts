@@ -6,20 +6,12 @@ import { EVENTS } from '../constants';
  * them (version check, reports, audit row, event). The one exception is erasure (services/privacy.ts),
  * which is the reader's legal right, not a moderation step: it blanks every comment of the reader at once.
  */
-export const COMMENT_STATUSES = [
-  'visible',
-  'held',
-  'hidden',
-  'removed',
-  'withdrawn',
-  // Withdrawn by its author while reported, hidden or held: out of public view, still before a moderator.
-  'withdrawn-under-review',
-  'erased',
-] as const;
-export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+export { COMMENT_STATUSES, MODERATION_ACTIONS } from '../../../shared/contracts/vocabulary';
+export type { CommentStatus, ModerationAction } from '../../../shared/contracts/vocabulary';
+import type { CommentStatus, ModerationAction } from '../../../shared/contracts/vocabulary';
 
-export const MODERATION_ACTIONS = ['approve', 'hide', 'restore', 'amend', 'remove', 'release'] as const;
-export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+/** The event a transition writes to the outbox. */
+export type TransitionEvent = (typeof EVENTS)[keyof typeof EVENTS];
 
 export type TransitionName = ModerationAction | 'auto-hide' | 'withdraw' | 'withdraw-under-review' | 'revert-amendment';
 
@@ -34,7 +26,7 @@ export interface TransitionRule {
   decision: boolean;
   /** Whether the comment is (still) waiting for a moderator afterwards. */
   needsReview: boolean;
-  event: string;
+  event: TransitionEvent;
   /** The audit row's action. */
   audit: string;
 }
@@ -43,7 +35,7 @@ const decision = (
   audit: ModerationAction,
   to: TransitionRule['to'],
   reports: 'upheld' | 'not-upheld',
-  event: string
+  event: TransitionEvent
 ): TransitionRule => ({ to, reports, decision: true, needsReview: false, event, audit });
 
 export const TRANSITIONS: Record<TransitionName, TransitionRule> = {
@@ -68,7 +60,7 @@ export const TRANSITIONS: Record<TransitionName, TransitionRule> = {
     reports: 'keep-open',
     decision: false,
     needsReview: true,
-    event: EVENTS.commentHidden,
+    event: EVENTS.commentAutoHidden,
     audit: 'auto-hidden',
   },
   withdraw: {

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ACTIONS } from '../config/actions';
 import { errors } from '@strapi/utils';
 import type { Knex } from 'knex';
-import { REFUSAL, UID } from '../constants';
+import { EVENTS, REFUSAL, UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { conflict, moderatorActor, type AdminUser } from '../utils/admin';
 import { refusal } from '../utils/errors';
@@ -187,7 +187,7 @@ const appeals = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!(await inForce(decision))) throw superseded();
       const profile = await getService('commenters').profileOf(reader);
       try {
-        const created: AppealRow = await strapi.db.transaction(async () => {
+        const created: AppealRow = await strapi.db.transaction(async ({ onCommit }) => {
           const appeal = await query().create({
             data: {
               decisionEventId: decision.id,
@@ -209,6 +209,11 @@ const appeals = ({ strapi }: { strapi: Core.Strapi }) => {
             comment: decision.commentId ? { id: decision.commentId, documentId: decision.commentDocumentId! } : null,
             subjectUserId: reader.id,
             after: { appeal: appeal.documentId, decision: decision.documentId, decisionAction: decision.action },
+          });
+          await getService('events').record(onCommit, EVENTS.appealFiled, {
+            appeal: appeal.documentId,
+            decision: decision.documentId,
+            comment: decision.commentDocumentId,
           });
           return appeal;
         });
@@ -311,6 +316,12 @@ const appeals = ({ strapi }: { strapi: Core.Strapi }) => {
           reason: resolution.reason,
           before: { state: 'open' },
           after: { state: resolution.outcome, appeal: appeal.documentId, decision: appeal.decisionDocumentId },
+        });
+        await getService('events').record(onCommit, EVENTS.appealResolved, {
+          appeal: appeal.documentId,
+          decision: appeal.decisionDocumentId,
+          comment: appeal.commentDocumentId,
+          outcome: resolution.outcome,
         });
         const resolved = { ...appeal, ...data };
         return toQueueItem(resolved, await appellantsOf([resolved]));

@@ -9,7 +9,7 @@ import { newestFirstPage, paginationMeta, type PageRequest } from '../utils/pagi
  * erasure), `api-token` a server-to-server caller such as the billing system, `system` the plugin's
  * own rules. Keep in step with the `actorType` enumeration of the moderation-event schema.
  */
-export const ACTOR_TYPES = ['moderator', 'system', 'author', 'api-token'] as const;
+import { ACTOR_TYPES } from '../../../shared/contracts/vocabulary';
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
 export interface Actor {

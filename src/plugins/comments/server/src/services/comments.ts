@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { EDITORIAL_REASON, EVENTS, REFUSAL, UID } from '../constants';
 import { withdrawalOf } from '../rules/transitions';
 import { commentsRepository } from '../repositories/comments';
+import { threadStatesRepository } from '../repositories/thread-states';
 import type { Reader } from '../utils/reader';
 import { getService } from '../utils/get-service';
 import { newestFirstPage, type PageRequest } from '../utils/pagination';
@@ -95,7 +96,7 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
       // Outside full-time cover, comments on high-risk stories wait for a moderator.
       const held = cover === 'part-time' && thread.moderationRisk === 'high';
 
-      const created: CommentRow = await strapi.db.transaction(async ({ onCommit }) => {
+      const created: CommentRow = await strapi.db.transaction(async ({ trx, onCommit }) => {
         const row: CommentRow = await query().create({
           data: {
             body,
@@ -126,13 +127,15 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
                 : null,
           after: snapshot(row),
         });
-        getService('events').afterCommit(onCommit, EVENTS.commentCreated, {
+        await getService('events').record(onCommit, EVENTS.commentCreated, {
           comment: row.documentId,
           thread: { type: thread.type, documentId: thread.documentId },
           parent: parentId,
+          author: reader.documentId,
           status: row.status,
           flagged: flagReasons.length > 0,
         });
+        await threadStatesRepository(strapi).bump(trx, [thread]);
         return row;
       });
       return toOwnComment(created);
@@ -165,7 +168,7 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
       if (body === row.body) return toOwnComment(row);
 
       const profile = await getService('commenters').profileOf(reader);
-      const updated: CommentRow = await strapi.db.transaction(async ({ onCommit }) => {
+      const updated: CommentRow = await strapi.db.transaction(async ({ trx, onCommit }) => {
         const next: CommentRow = await query().update({
           where: { id: row.id, version: row.version },
           data: {
@@ -191,7 +194,12 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
           before: snapshot(row),
           after: snapshot(next),
         });
-        getService('events').afterCommit(onCommit, EVENTS.commentEdited, { comment: row.documentId });
+        await getService('events').record(onCommit, EVENTS.commentEdited, {
+          comment: row.documentId,
+          thread: { type: row.threadType, documentId: row.threadId },
+          version: next.version,
+        });
+        await threadStatesRepository(strapi).bump(trx, [{ type: row.threadType, documentId: row.threadId }]);
         return next;
       });
       return toOwnComment(updated);

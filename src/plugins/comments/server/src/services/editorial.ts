@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { EDITORIAL_REASON, REFUSAL, UID } from '../constants';
+import { EDITORIAL_REASON, EVENTS, REFUSAL, UID } from '../constants';
 import { getService } from '../utils/get-service';
 import { paginationMeta } from '../utils/pagination';
 import { conflict, moderatorActor, type AdminUser } from '../utils/admin';
 
-export const COMPLAINT_OUTCOMES = ['upheld', 'not-upheld'] as const;
+import { COMPLAINT_OUTCOMES } from '../../../shared/contracts/vocabulary';
 export type ComplaintOutcome = (typeof COMPLAINT_OUTCOMES)[number];
 export const CORRECTION_NOTE_MAX_LENGTH = 2000;
 
@@ -137,7 +137,7 @@ const editorial = ({ strapi }: { strapi: Core.Strapi }) => {
         resolvedById: actor.id,
         resolvedByName: actor.name,
       };
-      await strapi.db.transaction(async () => {
+      await strapi.db.transaction(async ({ onCommit }) => {
         const { count } = await strapi.db
           .query(UID.report)
           .updateMany({ where: { id: complaint.id, state: 'open' }, data: resolution });
@@ -156,6 +156,13 @@ const editorial = ({ strapi }: { strapi: Core.Strapi }) => {
             state: 'open',
           },
           after: { complaint: complaint.documentId, state: input.outcome, correctionNote },
+        });
+        await getService('events').record(onCommit, EVENTS.complaintResolved, {
+          complaint: complaint.documentId,
+          story: { type: complaint.threadType, documentId: complaint.threadId },
+          comment: complaint.commentDocumentId ?? null,
+          outcome: input.outcome,
+          correctionNote,
         });
       });
       const [resolved] = await toComplaints([{ ...complaint, ...resolution }]);

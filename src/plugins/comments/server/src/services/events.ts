@@ -1,16 +1,36 @@
+import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { UID } from '../constants';
+import { getService } from '../utils/get-service';
+import { EVENT_PAYLOADS, type EventPayload, type EventType } from '../../../shared/contracts/events';
 
 type OnCommit = (callback: () => void | Promise<void>) => void;
 
+export interface OutboxEvent<Type extends EventType = EventType> {
+  id: number;
+  eventId: string;
+  type: Type;
+  occurredAt: Date | string;
+  payload: EventPayload<Type>;
+}
+
 /**
- * Domain events on Strapi's event hub, emitted only once the write has committed (never for a
- * rolled-back one), with ids only and no personal data.
+ * Domain events. `record` writes the event to the outbox in the caller's transaction (so it exists
+ * exactly when the change it describes does), after checking the payload against its contract
+ * schema; once the transaction commits it is announced on Strapi's event hub and the relay is
+ * nudged to fan it out to the webhooks. Payloads carry ids and public fields only.
  */
 const events = ({ strapi }: { strapi: Core.Strapi }) => ({
-  afterCommit(onCommit: OnCommit, name: string, payload: Record<string, unknown>) {
-    onCommit(() => {
-      strapi.eventHub.emit(name, { ...payload, at: new Date().toISOString() });
+  async record<Type extends EventType>(onCommit: OnCommit, type: Type, payload: EventPayload<Type>) {
+    const data = EVENT_PAYLOADS[type].parse(payload);
+    const row: OutboxEvent<Type> = await strapi.db.query(UID.outboxEvent).create({
+      data: { eventId: crypto.randomUUID(), type, occurredAt: getService('clock').now(), payload: data },
     });
+    onCommit(() => {
+      strapi.eventHub.emit(type, { ...data, id: row.eventId, at: new Date(row.occurredAt).toISOString() });
+      getService('webhook-relay').nudge();
+    });
+    return row;
   },
 });
 

@@ -9,10 +9,12 @@ import cover from './cover';
 import editorial from './editorial';
 import events from './events';
 import moderation from './moderation';
+import openapi from './openapi';
 import policy from './policy';
 import privacy from './privacy';
 import queue from './queue';
 import rateLimit from './rate-limit';
+import renderedPages from './rendered-pages';
 import reports from './reports';
 import sanctions from './sanctions';
 import settings from './settings';
@@ -22,6 +24,10 @@ import terms from './terms';
 import text from './text';
 import threads from './threads';
 import transitions from './transitions';
+import webhookDelivery from './webhook-delivery';
+import webhookQueue from './webhook-queue';
+import webhookRelay from './webhook-relay';
+import webhooks from './webhooks';
 import words from './words';
 
 const services = {
@@ -36,10 +42,12 @@ const services = {
   editorial,
   events,
   moderation,
+  openapi,
   policy,
   privacy,
   queue,
   'rate-limit': rateLimit,
+  'rendered-pages': renderedPages,
   reports,
   sanctions,
   settings,
@@ -49,6 +57,10 @@ const services = {
   text,
   threads,
   transitions,
+  'webhook-delivery': webhookDelivery,
+  'webhook-queue': webhookQueue,
+  'webhook-relay': webhookRelay,
+  webhooks,
   words,
 };
 

@@ -30,7 +30,9 @@ const POLICY_FIELDS = [
 /** The community policy: the human-readable text editors keep in the single type, plus the rules in force. */
 const policy = ({ strapi }: { strapi: Core.Strapi }) => ({
   async text(): Promise<CommunityPolicyText | null> {
-    const entry = await strapi.documents(UID.communityPolicy).findFirst({ fields: [...POLICY_FIELDS] });
+    // The single type has no drafts: one row, read in one statement (the Document Service would
+    // wrap it in a transaction), since every post and terms acceptance asks.
+    const entry = await strapi.db.query(UID.communityPolicy).findOne({ select: [...POLICY_FIELDS] });
     if (!entry) return null;
     // Only the text fields: the document service adds ids, which are not wording.
     const fields = entry as unknown as Record<string, unknown>;

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { EVENTS, UID } from '../constants';
 import type { Reader } from '../utils/reader';
 import { getService } from '../utils/get-service';
+import { commentsRepository } from '../repositories/comments';
+import { threadStatesRepository } from '../repositories/thread-states';
 import { ERASED_DECISION } from './reports';
 import { toOwnComment, type CommentRow } from '../utils/serialize';
 
@@ -61,8 +63,9 @@ const privacy = ({ strapi }: { strapi: Core.Strapi }) => ({
    * keeps its rows with the pseudonymous user id only: names and comment text are blanked there too.
    */
   async erase(reader: Reader): Promise<void> {
-    await strapi.db.transaction(async ({ onCommit }) => {
+    await strapi.db.transaction(async ({ trx, onCommit }) => {
       const comments = strapi.db.query(UID.comment);
+      const threads = await commentsRepository(strapi).threadsOf(trx, reader.id);
       // Their open reports are settled, or reporters would see "open" for ever and the queue keep ghosts.
       const erasedIds = (await comments.findMany({ where: { authorId: reader.id }, select: ['id'] })).map(
         (row: { id: number }) => row.id
@@ -73,7 +76,7 @@ const privacy = ({ strapi }: { strapi: Core.Strapi }) => ({
       });
       await comments.updateMany({
         where: { authorId: reader.id },
-        // updateMany does not touch updatedAt by itself, and the thread's ETag depends on it.
+        // updateMany does not touch updatedAt by itself.
         data: {
           status: 'erased',
           body: ERASED_BODY,
@@ -83,6 +86,8 @@ const privacy = ({ strapi }: { strapi: Core.Strapi }) => ({
           updatedAt: new Date(),
         },
       });
+      // Every thread they wrote in shows tombstones or nothing now: its pages are new revisions.
+      await threadStatesRepository(strapi).bump(trx, threads);
       await strapi.db
         .query(UID.report)
         .updateMany({ where: { reporterId: reader.id }, data: { reporterName: null, note: null } });
@@ -103,7 +108,7 @@ const privacy = ({ strapi }: { strapi: Core.Strapi }) => ({
       await strapi.db.query(UID.appeal).deleteMany({ where: { appellantId: reader.id } });
       await getService('subscriptions').removeForEmail(reader.email);
       await strapi.db.query('plugin::users-permissions.user').delete({ where: { id: reader.id } });
-      getService('events').afterCommit(onCommit, EVENTS.commenterErased, { user: reader.documentId });
+      await getService('events').record(onCommit, EVENTS.commenterErased, { user: reader.documentId });
     });
   },
 });

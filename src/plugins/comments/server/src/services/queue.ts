@@ -6,8 +6,8 @@ import { getService } from '../utils/get-service';
 import { paginationMeta } from '../utils/pagination';
 import type { CommentRow } from '../utils/serialize';
 
-export const QUEUES = ['reported', 'flagged', 'auto-hidden', 'held', 'resolved', 'all'] as const;
-export type Queue = (typeof QUEUES)[number];
+import { MODERATION_ACTIONS, QUEUES, type Queue, type QueueSort } from '../../../shared/contracts/vocabulary';
+import { nextStatus } from '../rules/transitions';
 
 export interface QueueQuery {
   queue: Queue;
@@ -15,7 +15,7 @@ export interface QueueQuery {
   article?: string;
   from?: string;
   to?: string;
-  sort: 'priority' | 'oldest' | 'newest';
+  sort: QueueSort;
   page: number;
   pageSize: number;
 }
@@ -140,14 +140,22 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /** The size of each queue, in one statement: one branch per queue (each on its index), grouped. */
     async counts() {
-      const entries = await Promise.all(
-        QUEUES.filter((name) => name !== 'all').map(async (name) => {
-          const [row] = await inQueue(db()(TABLE), name).count({ total: '*' });
-          return [name, Number(row?.total ?? 0)] as const;
-        })
+      const names = QUEUES.filter((name): name is Exclude<Queue, 'all'> => name !== 'all');
+      const [first, ...rest] = names.map((name) =>
+        inQueue(db()(TABLE), name).select(db().raw('CAST(? AS varchar(20)) AS queue', [name]))
       );
-      return Object.fromEntries(entries) as Record<Exclude<Queue, 'all'>, number>;
+      const rows: Array<{ queue: string; total: string | number }> = await db()
+        .from(first.unionAll(rest).as('queued'))
+        .groupBy('queue')
+        .select('queue')
+        .count({ total: '*' });
+      const totals = new Map(rows.map((row) => [row.queue, Number(row.total)]));
+      return Object.fromEntries(names.map((name) => [name, totals.get(name) ?? 0])) as Record<
+        Exclude<Queue, 'all'>,
+        number
+      >;
     },
 
     async list(query: QueueQuery) {
@@ -220,12 +228,31 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
         author: { displayName: row.authorName },
         createdAt: iso(row.createdAt),
       });
-      const { bodyHash: _bodyHash, ...fields } = comment as CommentRow & { bodyHash?: string };
       return {
         data: {
           comment: {
-            ...fields,
+            documentId: comment.documentId,
+            body: comment.body,
+            status: comment.status,
+            version: comment.version,
+            parent: comment.parentId,
             author: { displayName: comment.authorName, documentId: await this.userDocumentId(comment.authorId) },
+            flagged: Boolean(comment.flagged),
+            flagReasons: comment.flagReasons ?? [],
+            autoHidden: Boolean(comment.autoHidden),
+            needsReview: Boolean(comment.needsReview),
+            reporters: comment.reportCount ?? 0,
+            trustedReporters: comment.trustedReportCount ?? 0,
+            amendedByModerator: Boolean(comment.amendedByModerator),
+            publicReason: comment.publicReason ?? null,
+            createdAt: iso(comment.createdAt),
+            editedAt: iso(comment.editedAt),
+            amendedAt: iso(comment.amendedAt),
+            firstReportedAt: iso(comment.firstReportedAt),
+            moderatedAt: iso(comment.moderatedAt),
+            reviewedAt: iso(comment.reviewedAt),
+            // What the admin may offer: the moderation actions this status takes (rules/transitions.ts).
+            actions: MODERATION_ACTIONS.filter((action) => nextStatus(action, comment.status) !== null),
           },
           thread: {
             type: comment.threadType,

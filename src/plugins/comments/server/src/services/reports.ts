@@ -180,15 +180,13 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
     const burst =
       !flags.includes(SUSPECTED_BRIGADING) &&
       isSuspectedBrigading(await recentStandings(comment, now, config.brigading), config.brigading);
-    const counted: CommentRow = await strapi.db.query(UID.comment).update({
-      where: { id: comment.id },
-      data: {
-        lastReportedAt: now,
-        firstReportedAt: current.firstReportedAt ?? now,
-        needsReview: true,
-        ...(burst ? { flagged: true, flagReasons: [...flags, SUSPECTED_BRIGADING], severity: BRIGADING_SEVERITY } : {}),
-      },
-    });
+    const counted = {
+      ...current,
+      ...(await commentsRepository(strapi).markReported(trx, current, {
+        now,
+        brigading: burst ? { flagReasons: [...flags, SUSPECTED_BRIGADING], severity: BRIGADING_SEVERITY } : undefined,
+      })),
+    } as CommentRow;
     const cover = getService('cover').at(now, config.schedule);
     const facts = {
       visible: counted.status === 'visible',
@@ -252,8 +250,9 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
             };
             await countTowardsModeration(comment, weight, { config, now, trx, onCommit });
           }
-          getService('events').afterCommit(onCommit, EVENTS.commentReported, {
+          await getService('events').record(onCommit, EVENTS.commentReported, {
             comment: comment.documentId,
+            thread: { type: comment.threadType, documentId: comment.threadId },
             report: row.documentId,
             reason: input.reason,
           });

@@ -78,11 +78,14 @@ const sanctions = ({ strapi }: { strapi: Core.Strapi }) => ({
           hidden += 1;
         }
       }
-      getService('events').afterCommit(onCommit, EVENTS.commenterSanctioned, {
-        user: user.documentId,
-        sanction,
-        hiddenComments: hidden,
-      });
+      if (sanction === 'none') await getService('events').record(onCommit, EVENTS.commenterReinstated, { user: user.documentId });
+      else
+        await getService('events').record(onCommit, EVENTS.commenterSanctioned, {
+          user: user.documentId,
+          sanction,
+          until: updated.suspendedUntil ? new Date(updated.suspendedUntil).toISOString() : null,
+          hiddenComments: hidden,
+        });
       return {
         user: user.documentId,
         sanction: updated.sanction,

@@ -41,7 +41,7 @@ export const describeRedis = (redisUrl: string | null): RedisDescription => {
   }
 };
 
-export type PublicSettings = Omit<CommentsConfig, 'redisUrl'> & { redis: RedisDescription };
+export type PublicSettings = Omit<CommentsConfig, 'redisUrl' | 'webhooks'> & { redis: RedisDescription };
 
 /**
  * One source per fact: config/plugins.ts gives the defaults, the moderation settings route stores
@@ -63,8 +63,11 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
       return deepMerge(this.defaults(), await this.overrides());
     },
 
-    /** The settings as answers show them: the Redis URL (which may hold a password) described, not given. */
-    withoutSecrets({ redisUrl, ...rest }: CommentsConfig): PublicSettings {
+    /**
+     * The settings as answers show them: the Redis URL (which may hold a password) described, not
+     * given; the webhooks' settings left out (the operator's, from the environment).
+     */
+    withoutSecrets({ redisUrl, webhooks, ...rest }: CommentsConfig): PublicSettings {
       return { ...rest, redis: describeRedis(redisUrl) };
     },
 

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { UID } from '../constants';
+import { EVENTS, UID } from '../constants';
 import type { Reader } from '../utils/reader';
 import { getService } from '../utils/get-service';
 import { SYSTEM_ACTOR, type Actor } from './audit';
@@ -14,6 +14,7 @@ export interface SubscriptionSync {
 
 interface SubscriptionRow {
   id: number;
+  documentId: string;
   email: string;
   status: 'active' | 'cancelled' | 'expired';
   expiresAt: string | null;
@@ -40,20 +41,25 @@ const subscriptions = ({ strapi }: { strapi: Core.Strapi }) => {
     async sync(input: SubscriptionSync, actor: Actor = SYSTEM_ACTOR) {
       const email = normalizeEmail(input.email);
       const data = { status: input.status, expiresAt: input.expiresAt ?? null, syncedAt: getService('clock').now() };
-      const write = async () => {
+      const write = async ({ onCommit }: { onCommit: (callback: () => void) => void }) => {
         const existing: SubscriptionRow | null = await query().findOne({ where: { email } });
         const row: SubscriptionRow = existing
           ? await query().update({ where: { id: existing.id }, data })
           : await query().create({ data: { email, ...data } });
         const account = await strapi.db
           .query('plugin::users-permissions.user')
-          .findOne({ where: { email: { $eqi: email } }, select: ['id'] });
+          .findOne({ where: { email: { $eqi: email } }, select: ['id', 'documentId'] });
         await getService('audit').record({
           action: 'subscription-synced',
           actor,
           subjectUserId: account?.id ?? null,
           before: existing && stateOf(existing),
           after: { subscription: row.id, ...stateOf(row) },
+        });
+        await getService('events').record(onCommit, EVENTS.subscriptionSynced, {
+          subscription: row.documentId,
+          user: account?.documentId ?? null,
+          ...stateOf(row),
         });
         return row;
       };

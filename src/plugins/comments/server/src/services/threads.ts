@@ -6,7 +6,7 @@ import { getService } from '../utils/get-service';
 import { paginationMeta } from '../utils/pagination';
 import { refusal } from '../utils/errors';
 import { toPublicComment, type CommentRow } from '../utils/serialize';
-import { Lru } from '../utils/lru';
+import { threadStatesRepository } from '../repositories/thread-states';
 
 export type Commenting = 'open' | 'closed' | 'disabled';
 
@@ -17,8 +17,8 @@ export interface Thread {
   commenting: Commenting;
   commentsCloseAt: string | null;
   moderationRisk: 'normal' | 'high';
-  /** Changes whenever any comment of the thread changes (count, last update, versions). */
-  revision: string;
+  /** Raised by every write that changes what the thread shows (repositories/thread-states.ts); 0 before the first. */
+  revision: number;
 }
 
 export interface ThreadPage {
@@ -28,7 +28,6 @@ export interface ThreadPage {
 }
 
 const TABLE = 'comments';
-const RENDERED_PAGES_KEPT = 1000;
 // The public read selects only what the public shape needs.
 const PUBLIC_COLUMNS = [
   'id',
@@ -62,7 +61,6 @@ const fromDb = (row: Record<string, unknown>): CommentRow =>
  */
 const threads = ({ strapi }: { strapi: Core.Strapi }) => {
   const db = () => strapi.db.connection;
-  const renderedPages = new Lru<string>(RENDERED_PAGES_KEPT);
 
   /** Top-level comments that show: visible ones, and tombstones of the others that still have visible replies. */
   const topLevel = (thread: Thread) =>
@@ -82,9 +80,9 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /**
-     * The published commentable document with this documentId, or 404, with a summary of its
-     * comments for the ETag: one indexed query (published rows have `published_at` set), since this
-     * runs on every article view.
+     * The published commentable document with this documentId, or 404, with its thread's revision
+     * for the ETag: one query on two unique keys (published rows have `published_at` set), whatever
+     * the thread's size, since this runs on every article view.
      */
     async resolve(documentId: string): Promise<Thread> {
       for (const type of getService('settings').defaults().commentableTypes) {
@@ -93,18 +91,7 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
           attributes: Record<string, { columnName?: string }>;
         };
         const column = (attribute: string) => `document.${attributes[attribute]?.columnName ?? attribute}`;
-        const summary = db()(TABLE)
-          .where({ thread_type: type, thread_id: documentId })
-          .groupBy('thread_id')
-          .select(
-            'thread_id',
-            db().raw('COUNT(*) AS total'),
-            db().raw('MAX(updated_at) AS changed'),
-            db().raw('SUM(version) AS versions')
-          )
-          .as('summary');
-        const row = await db()({ document: tableName })
-          .leftJoin(summary, 'summary.thread_id', column('documentId'))
+        const story = db()({ document: tableName })
           .where(column('documentId'), documentId)
           .whereNotNull(column('publishedAt'))
           .first({
@@ -112,10 +99,8 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
             commenting: column('commenting'),
             commentsCloseAt: column('commentsCloseAt'),
             moderationRisk: column('moderationRisk'),
-            total: 'summary.total',
-            changed: 'summary.changed',
-            versions: 'summary.versions',
           });
+        const row = await threadStatesRepository(strapi).joinRevision(story, { type, documentIdColumn: column('documentId') }, 'revision');
         if (row) {
           return {
             type,
@@ -124,11 +109,7 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
             commenting: row.commenting ?? 'open',
             commentsCloseAt: row.commentsCloseAt ? new Date(row.commentsCloseAt).toISOString() : null,
             moderationRisk: row.moderationRisk ?? 'normal',
-            revision: [
-              row.total ?? 0,
-              row.changed instanceof Date ? row.changed.getTime() : (row.changed ?? ''),
-              row.versions ?? 0,
-            ].join(':'),
+            revision: Number(row.revision ?? 0),
           };
         }
       }
@@ -169,15 +150,12 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * The serialised page for this ETag. The ETag is derived from the thread's rows, so a cached
-     * page can never be stale: this is a content-addressed cache, not state any rule relies on.
+     * The serialised page for this ETag. The ETag is derived from the thread's revision, which every
+     * write that changes the thread raises in its transaction, so a cached page is never older than
+     * the revision it was asked for: a content-addressed cache, not state any rule relies on.
      */
-    async renderedPage(thread: Thread, page: ThreadPage, now: Date, etag: string): Promise<string> {
-      const cached = renderedPages.get(etag);
-      if (cached !== undefined) return cached;
-      const rendered = JSON.stringify(await this.read(thread, page, now));
-      renderedPages.set(etag, rendered);
-      return rendered;
+    renderedPage(thread: Thread, page: ThreadPage, now: Date, etag: string): Promise<string> {
+      return getService('rendered-pages').get(etag, async () => JSON.stringify(await this.read(thread, page, now)));
     },
 
     async read(thread: Thread, page: ThreadPage, now: Date) {

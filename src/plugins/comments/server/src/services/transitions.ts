@@ -5,6 +5,7 @@ import { getService } from '../utils/get-service';
 import { conflict } from '../utils/admin';
 import type { CommentRow } from '../utils/serialize';
 import { commentsRepository } from '../repositories/comments';
+import { threadStatesRepository } from '../repositories/thread-states';
 import { SUSPECTED_BRIGADING } from '../rules/brigading';
 import { TRANSITIONS, nextStatus, type TransitionName } from '../rules/transitions';
 import type { Actor } from './audit';
@@ -43,8 +44,8 @@ const decisionFields = (comment: CommentRow, transition: TransitionName, now: Da
 
 /**
  * The one way a comment changes state (rules/transitions.ts says which changes exist): the version
- * compare-and-set, the new state, the fate of its open reports and one audit row, all in the
- * caller's transaction; the event after the commit. Moderators' actions, bulk, sanctions,
+ * compare-and-set, the new state, the fate of its open reports, one audit row and the thread's
+ * revision, all in the caller's transaction; the event after the commit. Moderators' actions, bulk, sanctions,
  * auto-hide and authors' withdrawals all come through here.
  */
 const transitions = ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -100,7 +101,18 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => ({
       before: snapshot(comment),
       after: { ...snapshot(updated), publicReason: updated.publicReason ?? null },
     });
-    getService('events').afterCommit(request.onCommit, rule.event, { comment: comment.documentId, action: transition });
+    await getService('events').record(request.onCommit, rule.event, {
+      comment: comment.documentId,
+      thread: { type: comment.threadType, documentId: comment.threadId },
+      transition,
+      from: comment.status,
+      to,
+      version: updated.version,
+      actor: actor.type,
+      publicReason: (updated.publicReason as string | null | undefined) ?? null,
+    });
+    // Last, so the thread's row is locked for as short a time as possible.
+    await threadStatesRepository(strapi).bump(trx, [{ type: comment.threadType, documentId: comment.threadId }]);
     return updated;
   },
 });

@@ -1,8 +1,15 @@
-/** A small least-recently-used map: reads refresh an entry, writes past `capacity` evict the oldest. */
+/**
+ * A small least-recently-used map: reads refresh an entry, writes past `capacity` evict the oldest.
+ * `weigh` sizes an entry (1 each by default), so the capacity can be a count or, say, characters.
+ */
 export class Lru<Value> {
   private readonly entries = new Map<string, Value>();
+  private weight = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly weigh: (value: Value) => number = () => 1
+  ) {}
 
   get(key: string): Value | undefined {
     const value = this.entries.get(key);
@@ -14,8 +21,16 @@ export class Lru<Value> {
   }
 
   set(key: string, value: Value): void {
-    this.entries.delete(key);
+    this.delete(key);
     this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    this.weight += this.weigh(value);
+    while (this.weight > this.capacity && this.entries.size > 1) this.delete(this.entries.keys().next().value as string);
+  }
+
+  private delete(key: string): void {
+    const value = this.entries.get(key);
+    if (value === undefined) return;
+    this.entries.delete(key);
+    this.weight -= this.weigh(value);
   }
 }

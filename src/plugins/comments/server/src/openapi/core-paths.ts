@@ -1,0 +1,73 @@
+import type { Core } from '@strapi/strapi';
+import { generate } from '@strapi/openapi';
+
+type Json = Record<string, any>;
+
+/**
+ * The core routes a frontend calls besides the plugin's, taken from Strapi's own generator (which
+ * reads the content types and users-permissions' route schemas): operation id and summary are ours.
+ */
+const CORE_OPERATIONS: Array<{ path: string; method: string; operationId: string; summary: string }> = [
+  { path: '/articles', method: 'get', operationId: 'listArticles', summary: 'List published stories' },
+  { path: '/articles/{id}', method: 'get', operationId: 'getArticle', summary: 'One published story by documentId' },
+  { path: '/auth/local', method: 'post', operationId: 'login', summary: 'Log in: an access token and a refresh token' },
+  {
+    path: '/auth/local/register',
+    method: 'post',
+    operationId: 'register',
+    summary: 'Create a reader account (a confirmation email follows)',
+  },
+  {
+    path: '/auth/send-email-confirmation',
+    method: 'post',
+    operationId: 'resendConfirmation',
+    summary: 'Send the confirmation email again',
+  },
+  { path: '/users/me', method: 'get', operationId: 'getCurrentUser', summary: 'The logged-in reader’s account' },
+];
+
+/** Every `#/components/schemas/X` a value refers to, transitively. */
+const referencedSchemas = (value: unknown, schemas: Json, found = new Set<string>()): Set<string> => {
+  if (Array.isArray(value)) value.forEach((item) => referencedSchemas(item, schemas, found));
+  else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      const name = key === '$ref' && typeof child === 'string' ? child.split('/').pop() : undefined;
+      if (name && !found.has(name)) {
+        found.add(name);
+        referencedSchemas(schemas[name], schemas, found);
+      } else referencedSchemas(child, schemas, found);
+    }
+  }
+  return found;
+};
+
+/** The chosen core operations under `/api`, their error answers in Strapi's envelope, and the schemas they use. */
+export const corePaths = (strapi: Core.Strapi, errorResponse: (status: number) => Json) => {
+  const generated = generate(strapi, { type: 'content-api' }).document as Json;
+  const paths: Json = {};
+  for (const { path, method, operationId, summary } of CORE_OPERATIONS) {
+    const operation = generated.paths?.[path]?.[method];
+    if (!operation) throw new Error(`Strapi's OpenAPI generator no longer describes ${method} ${path}`);
+    const responses = Object.fromEntries(
+      Object.entries(operation.responses as Json).map(([status, response]) =>
+        status === '500' ? [status, response] : [status, Number(status) >= 400 ? errorResponse(Number(status)) : response]
+      )
+    );
+    paths[`/api${path}`] = {
+      ...paths[`/api${path}`],
+      [method]: {
+        ...operation,
+        operationId,
+        summary,
+        tags: [path.startsWith('/articles') ? 'Stories' : 'Accounts'],
+        security: path === '/users/me' ? [{ readerJwt: [] }] : [],
+        responses,
+      },
+    };
+  }
+  const allSchemas = (generated.components?.schemas ?? {}) as Json;
+  const schemas = Object.fromEntries(
+    [...referencedSchemas(paths, allSchemas)].filter((name) => allSchemas[name]).map((name) => [name, allSchemas[name]])
+  );
+  return { paths, schemas };
+};

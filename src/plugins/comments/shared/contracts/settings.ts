@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { single } from './common';
+import { WebhooksConfigSchema } from './webhooks';
+
+/*
+ * The moderation settings: the plugin's config (config/plugins.ts and the plugin defaults) and
+ * the overrides moderators store from the admin. The server adds the checks that need its
+ * libraries (time zones, holiday regions) on top of these shapes (server/src/validation/settings.ts).
+ */
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+
+const RateLimit = z.strictObject({ points: int(1, 100000), durationSeconds: int(1, 86400 * 7) });
+
+const FullTimeWindow = z
+  .strictObject({
+    days: z.array(int(1, 7)).min(1).meta({ description: 'ISO weekdays, 1 = Monday … 7 = Sunday' }),
+    start: z.string().regex(HH_MM, 'start must be HH:mm'),
+    end: z.string().regex(HH_MM, 'end must be HH:mm'),
+  })
+  .refine((window) => window.end > window.start, { message: 'end must be after start', path: ['end'] });
+
+const WordList = z.array(z.string().trim().min(1).max(80)).max(2000);
+
+/** A year's worth of extra days off; the list is read on every cover decision. */
+export const MAX_EXTRA_HOLIDAYS = 366;
+
+/** What a moderator may override from the admin, each part with its bounds. */
+export const overridableShape = {
+  editWindowMinutes: int(0, 24 * 60),
+  repeatWindowMinutes: int(0, 7 * 24 * 60),
+  words: z.strictObject({ banned: WordList, suspect: WordList, flagProfanity: z.boolean() }),
+  rateLimits: z.strictObject({ post: RateLimit, report: RateLimit }),
+  schedule: z.strictObject({
+    timezone: z.string().meta({ description: 'An IANA time zone such as Europe/London' }),
+    fullTime: z.array(FullTimeWindow).max(14),
+    holidayRegion: z.string().meta({ description: 'A date-holidays country or country-state, such as GB-SCT' }),
+    extraHolidays: z
+      .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'extraHolidays must be calendar dates, YYYY-MM-DD'))
+      .max(MAX_EXTRA_HOLIDAYS),
+  }),
+  autoHide: z.strictObject({
+    fullTime: int(1, 1000).meta({ description: 'Trusted reports that hide a comment under full-time cover' }),
+    partTime: int(1, 1000),
+    afterReviewFactor: int(1, 10).meta({ description: 'Multiplier once a moderator has cleared the comment' }),
+  }),
+  reportTrust: z.strictObject({ trustedAccountAgeDays: int(0, 3650) }),
+  brigading: z.strictObject({
+    reports: int(2, 10000),
+    windowMinutes: int(1, 7 * 24 * 60),
+    suspiciousShare: z.number().min(0).max(1),
+  }),
+};
+
+/** Overrides: any part, at any depth, may be left out (the configured value stays). */
+export const SettingsOverrides = z
+  .strictObject({
+    editWindowMinutes: overridableShape.editWindowMinutes,
+    repeatWindowMinutes: overridableShape.repeatWindowMinutes,
+    words: overridableShape.words.partial(),
+    rateLimits: overridableShape.rateLimits.partial(),
+    schedule: overridableShape.schedule.partial(),
+    autoHide: overridableShape.autoHide.partial(),
+    reportTrust: overridableShape.reportTrust.partial(),
+    brigading: overridableShape.brigading.partial(),
+  })
+  .partial()
+  .meta({ id: 'SettingsOverrides' });
+export type SettingsOverrides = z.infer<typeof SettingsOverrides>;
+
+export const SettingsBody = z.strictObject({ data: SettingsOverrides }).meta({ id: 'SettingsBody' });
+
+/** The whole plugin config as config/plugins.ts may give it. */
+export const CommentsConfigSchema = z
+  .strictObject({
+    ...overridableShape,
+    commentableTypes: z.array(z.string()).min(1),
+    body: z.strictObject({ minLength: z.number().int().min(1), maxLength: int(1, 20000) }),
+    displayName: z.strictObject({ minLength: z.number().int().min(1), maxLength: z.number().int().max(100) }),
+    reportNoteMaxLength: int(1, 10000),
+    thread: z.strictObject({
+      defaultPageSize: int(1, 100),
+      maxPageSize: int(1, 100),
+      inlineReplies: int(0, 20),
+    }),
+    redisUrl: z.string().nullable(),
+    webhooks: WebhooksConfigSchema,
+  })
+  .partial();
+
+/** The settings as the admin reads them: the Redis URL (which may hold a password) described, not given. */
+export const PublicSettings = z
+  .strictObject({
+    ...overridableShape,
+    commentableTypes: z.array(z.string()),
+    body: z.strictObject({ minLength: z.number().int(), maxLength: z.number().int() }),
+    displayName: z.strictObject({ minLength: z.number().int(), maxLength: z.number().int() }),
+    reportNoteMaxLength: z.number().int(),
+    thread: z.strictObject({
+      defaultPageSize: z.number().int(),
+      maxPageSize: z.number().int(),
+      inlineReplies: z.number().int(),
+    }),
+    redis: z.strictObject({ configured: z.boolean(), host: z.string().optional() }),
+  })
+  .meta({ id: 'PublicSettings' });
+export type PublicSettings = z.infer<typeof PublicSettings>;
+
+export const SettingsResponse = single(
+  z.strictObject({ settings: PublicSettings, defaults: PublicSettings, overrides: SettingsOverrides })
+).meta({ id: 'SettingsResponse' });
+export type SettingsResponse = z.infer<typeof SettingsResponse>;
