@@ -5,9 +5,15 @@ export default ({ env }) => ({
   'users-permissions': {
     config: {
       jwtSecret: env('JWT_SECRET'),
-      jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
+      // Refresh mode: login answers a short-lived access token and a refresh token; POST
+      // /api/auth/refresh trades the refresh token (which rotates) for a new access token.
+      // In this mode `jwt.expiresIn` is not used: the lifetimes are the sessions' below.
       jwtManagement: 'refresh',
       sessions: {
+        // Access tokens (JWTs) live 10 minutes; a refresh token lives 14 days unused, 30 days at most.
+        accessTokenLifespan: env.int('ACCESS_TOKEN_LIFESPAN_SECONDS', 600),
+        maxRefreshTokenLifespan: env.int('REFRESH_TOKEN_MAX_LIFESPAN_SECONDS', 30 * 24 * 3600),
+        idleRefreshTokenLifespan: env.int('REFRESH_TOKEN_IDLE_LIFESPAN_SECONDS', 14 * 24 * 3600),
         // Over plain http (development, benchmarks) a secure cookie makes login answer 500, so
         // `secure` follows COOKIE_SECURE; set it to true behind TLS (with IS_PROXIED=true).
         cookie: { secure: env.bool('COOKIE_SECURE', false), sameSite: 'lax' },

@@ -78,7 +78,7 @@ const postAndGetId = async (instance: ClusterInstance, reader: TestUser, article
 };
 
 const readThread = (instance: ClusterInstance, articleId: string, etag?: string) => {
-  const req = request(instance.baseUrl).get(`/api/comments/threads/${articleId}?pageSize=100`);
+  const req = request(instance.baseUrl).get(`/api/comments/threads/${articleId}?pagination[pageSize]=100`);
   return etag ? req.set('If-None-Match', etag) : req;
 };
 

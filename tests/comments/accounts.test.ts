@@ -199,7 +199,7 @@ describe('display names', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.displayName).toBe('Morag Mackenzie');
     const posted = await postComment(app, reader, articleId, 'Named comment');
-    const thread = await app.http().get(`/api/comments/threads/${articleId}?pageSize=100`);
+    const thread = await app.http().get(`/api/comments/threads/${articleId}?pagination[pageSize]=100`);
     const shown = thread.body.data.find((comment: any) => comment.documentId === posted.body.data.documentId);
     expect(shown.author).toEqual({ displayName: 'Morag Mackenzie' });
 
@@ -209,7 +209,7 @@ describe('display names', () => {
       .patch('/api/comments/me')
       .set(bearer(reader))
       .send({ data: { displayName: 'Morag M' } });
-    const after = await app.http().get(`/api/comments/threads/${articleId}?pageSize=100`);
+    const after = await app.http().get(`/api/comments/threads/${articleId}?pagination[pageSize]=100`);
     expect(
       after.body.data.find((comment: any) => comment.documentId === posted.body.data.documentId).author.displayName
     ).toBe('Morag M');

@@ -104,7 +104,7 @@ describe('report this comment', () => {
         .query('plugin::comments.moderation-event')
         .findOne({ where: { commentDocumentId: commentId, action: 'auto-hidden' } });
       expect(audit).toMatchObject({ actorType: 'system' });
-      const thread = await app.http().get(`/api/comments/threads/${articleId}?pageSize=100`);
+      const thread = await app.http().get(`/api/comments/threads/${articleId}?pagination[pageSize]=100`);
       expect(thread.body.data.map((c: any) => c.documentId)).not.toContain(commentId);
     } finally {
       spy.mockRestore();

@@ -87,20 +87,45 @@ describe('posting and reading a thread', () => {
     expect(Object.keys(comment.replies[0]).sort()).toEqual(PUBLIC_KEYS.sort());
     expect(comment.replies[0].parent).toBe(top);
 
-    const all = await app.http().get(`/api/comments/${top}/replies?pageSize=2&page=2`);
+    const all = await app.http().get(`/api/comments/${top}/replies?pagination[pageSize]=2&pagination[page]=2`);
     expect(all.status).toBe(200);
     expect(all.body.data.map((reply: any) => reply.body)).toEqual(['Reply 3', 'Reply 4']);
     expect(all.body.meta.pagination).toEqual({ page: 2, pageSize: 2, pageCount: 2, total: 4 });
   });
 
-  test('pagination and sort of top-level comments', async () => {
+  test("pagination and sort of top-level comments follow Strapi's REST conventions", async () => {
     const article = await createArticle(app);
     for (const body of ['one', 'two', 'three']) await postComment(app, alice, article.documentId, body);
-    const oldest = await thread(article.documentId, '?pageSize=2');
+    const oldest = await thread(article.documentId, '?pagination[pageSize]=2');
     expect(oldest.body.data.map((c: any) => c.body)).toEqual(['one', 'two']);
     expect(oldest.body.meta.pagination).toEqual({ page: 1, pageSize: 2, pageCount: 2, total: 3 });
-    const newest = await thread(article.documentId, '?sort=newest&pageSize=2&page=1');
+    const newest = await thread(article.documentId, '?sort=createdAt:desc&pagination[pageSize]=2&pagination[page]=1');
     expect(newest.body.data.map((c: any) => c.body)).toEqual(['three', 'two']);
+    const second = await thread(article.documentId, '?sort=createdAt:asc&pagination[pageSize]=2&pagination[page]=2');
+    expect(second.body.data.map((c: any) => c.body)).toEqual(['three']);
+
+    // The plugin's own names of before are refused with the name that replaces them: no silent alias.
+    const renamed = await thread(article.documentId, '?page=2&pageSize=2');
+    expectErrorEnvelope(renamed, 400);
+    expect(renamed.body.error.details.errors.map((e: any) => e.message).join(' ')).toContain('pagination[pageSize]');
+    const oldSort = await thread(article.documentId, '?sort=newest');
+    expectErrorEnvelope(oldSort, 400);
+    expect(oldSort.body.error.message).toContain('sort=createdAt:desc');
+  });
+
+  test('pagination[withCount]=false leaves the counts out; /me lists page and sort the same way', async () => {
+    const article = await createArticle(app);
+    for (const body of ['first of mine', 'second of mine']) await postComment(app, alice, article.documentId, body);
+    const uncounted = await thread(article.documentId, '?pagination[withCount]=false&pagination[pageSize]=1');
+    expect(uncounted.status).toBe(200);
+    expect(uncounted.body.meta.pagination).toEqual({ page: 1, pageSize: 1 });
+
+    const mine = (query: string) => app.http().get(`/api/comments/me/comments${query}`).set(bearer(alice));
+    const newestFirst = await mine('?pagination[pageSize]=1');
+    expect(newestFirst.body.data.map((c: any) => c.body)).toEqual(['second of mine']);
+    const oldestFirst = await mine('?pagination[pageSize]=1&sort=createdAt:asc');
+    expect(oldestFirst.body.data[0].body).not.toBe('second of mine');
+    expectErrorEnvelope(await mine('?pageSize=1'), 400);
   });
 
   test('a withdrawn comment with replies stays as a tombstone; without replies it disappears', async () => {
@@ -229,8 +254,10 @@ describe('comment bodies are plain text', () => {
       await app.http().post(url).set(bearer(alice)).set('Content-Type', 'application/json').send('{"data":'),
       400
     );
-    expectErrorEnvelope(await thread(article.documentId, '?pageSize=101'), 400);
-    expectErrorEnvelope(await thread(article.documentId, '?page=0'), 400);
+    expectErrorEnvelope(await thread(article.documentId, '?pagination[pageSize]=101'), 400);
+    expectErrorEnvelope(await thread(article.documentId, '?pagination[page]=0'), 400);
+    expectErrorEnvelope(await thread(article.documentId, '?pagination[page]=abc'), 400);
+    expectErrorEnvelope(await thread(article.documentId, '?pagination[start]=0'), 400);
     expectErrorEnvelope(await thread(article.documentId, '?sort=random'), 400);
   });
 

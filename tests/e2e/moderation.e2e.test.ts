@@ -17,7 +17,7 @@ let author: TestUser;
 let articleId: string;
 
 const publicThread = async () =>
-  (await app.http().get(`/api/comments/threads/${articleId}?pageSize=100`)).body.data as Array<Record<string, any>>;
+  (await app.http().get(`/api/comments/threads/${articleId}?pagination[pageSize]=100`)).body.data as Array<Record<string, any>>;
 
 /** A fresh page logged in as this admin, collecting any JavaScript dialog that opens. */
 const adminPage = async (admin: TestAdmin): Promise<{ page: Page; dialogs: string[] }> => {

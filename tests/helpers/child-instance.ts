@@ -7,6 +7,8 @@ export interface ChildInstance {
   /** Everything the process wrote to stdout so far: its log lines. */
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL: the process dies on the spot, mid-request, as in a crash. */
+  kill(): Promise<void>;
 }
 
 // Boots the compiled app in its own process, as a second server behind a load balancer would be.
@@ -52,6 +54,11 @@ export const startChildInstance = (env: Record<string, string>): Promise<ChildIn
             child.once('exit', () => done());
             child.kill('SIGTERM');
             setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+          }),
+        kill: () =>
+          new Promise<void>((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGKILL');
           }),
       });
     });

@@ -11,7 +11,7 @@ let token: string;
 let articleId: string;
 let mod: ReturnType<typeof adminCall>;
 
-const thread = async () => (await app.http().get(`/api/comments/threads/${articleId}?pageSize=100`)).body;
+const thread = async () => (await app.http().get(`/api/comments/threads/${articleId}?pagination[pageSize]=100`)).body;
 const versionOf = async (documentId: string) =>
   (await app.strapi.db.query('plugin::comments.comment').findOne({ where: { documentId } })).version;
 const act = async (documentId: string, body: Record<string, unknown>) =>

@@ -124,7 +124,7 @@ test('a hidden comment appealed, queued, refused for its decider, upheld by anot
     resolution: { outcome: 'upheld', by: { id: reviewer.id } },
   });
   expect((await commentOf(id)).status).toBe('visible');
-  const thread = await app.http().get(`/api/comments/threads/${articleId}?pageSize=100`);
+  const thread = await app.http().get(`/api/comments/threads/${articleId}?pagination[pageSize]=100`);
   expect(thread.body.data.map((comment: { documentId: string }) => comment.documentId)).toContain(id);
   expect(await auditActionsOf(id)).toEqual(['hide', 'appeal-filed', 'restore', 'appeal-upheld']);
 

@@ -162,7 +162,7 @@ test('withdrawing a reported comment takes it out of public view but keeps it, a
   const withdrawn = await app.http().delete(`/api/comments/${id}`).set(bearer(author));
   expect(withdrawn.status).toBe(200);
   expect(withdrawn.body.data).toMatchObject({ status: 'withdrawn', state: 'withdrawn' });
-  const thread = await app.http().get(`/api/comments/threads/${articleId}?pageSize=100`);
+  const thread = await app.http().get(`/api/comments/threads/${articleId}?pagination[pageSize]=100`);
   expect(JSON.stringify(thread.body)).not.toContain('Regretted');
   expect(await commentRow(id)).toMatchObject({ status: 'withdrawn-under-review', needsReview: true });
   const queue = await mod.get(`/comments/moderation/queue?queue=reported&article=${articleId}`);

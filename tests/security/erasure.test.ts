@@ -159,8 +159,8 @@ describe('after erasure no answer of any route holds the reader’s data', () =>
 
   // Listings that show more with parameters than without.
   const listings = () => [
-    `/api/comments/threads/${articleId}?pageSize=100`,
-    ...commentIds.map((id) => `/api/comments/${id}/replies?pageSize=100`),
+    `/api/comments/threads/${articleId}?pagination[pageSize]=100`,
+    ...commentIds.map((id) => `/api/comments/${id}/replies?pagination[pageSize]=100`),
     '/api/users?pagination[pageSize]=100',
     ...['reported', 'flagged', 'auto-hidden', 'held', 'resolved', 'all'].map(
       (queue) => `/comments/moderation/queue?queue=${queue}&pageSize=100`

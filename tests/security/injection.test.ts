@@ -13,7 +13,7 @@ let token: string;
 let alice: TestUser;
 let moderator: TestAdmin;
 
-const thread = (documentId: string) => app.http().get(`/api/comments/threads/${documentId}?pageSize=100`);
+const thread = (documentId: string) => app.http().get(`/api/comments/threads/${documentId}?pagination[pageSize]=100`);
 
 // What services/text.ts may emit: paragraphs, line breaks and nofollow http(s) links; everything else is escaped.
 const ALLOWED_MARKUP = /<\/?p>|<br>|<a href="https?:\/\/[^"<>\s]*" rel="nofollow ugc noopener" target="_blank">|<\/a>/g;

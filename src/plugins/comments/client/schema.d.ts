@@ -844,10 +844,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         ApiTagTagDocument: {
-            /**
-             * Format: uuid
-             * @description The document ID, represented by a UUID
-             */
+            /** @description The documentId */
             documentId: string;
             id: string | number;
             /** @description A string field */
@@ -855,22 +852,16 @@ export interface components {
             /** @description A UID field */
             slug: string;
             /** @description A datetime field */
-            createdAt?: string;
+            createdAt?: string | null;
             /** @description A datetime field */
-            updatedAt?: string;
-            /**
-             * @description A datetime field
-             * @default 2026-12-04T01:18:43.174Z
-             */
+            updatedAt?: string | null;
+            /** @description A datetime field */
             publishedAt: string;
             /** @description A relational field */
-            articles?: components["schemas"]["ApiArticleArticleDocument"][];
+            articles?: components["schemas"]["ApiArticleArticleDocument"][] | null;
         };
         ApiArticleArticleDocument: {
-            /**
-             * Format: uuid
-             * @description The document ID, represented by a UUID
-             */
+            /** @description The documentId */
             documentId: string;
             id: string | number;
             /** @description A string field */
@@ -887,13 +878,13 @@ export interface components {
              */
             section: string;
             /** @description A string field */
-            byline?: string;
+            byline?: string | null;
             /** @description A string field */
-            dateline?: string;
+            dateline?: string | null;
             /** @description A datetime field */
-            originallyPublishedAt?: string;
+            originallyPublishedAt?: string | null;
             /** @description A datetime field */
-            lastUpdatedAt?: string;
+            lastUpdatedAt?: string | null;
             /**
              * @description An enum field
              * @default open
@@ -901,7 +892,7 @@ export interface components {
              */
             commenting: "open" | "closed" | "disabled";
             /** @description A datetime field */
-            commentsCloseAt?: string;
+            commentsCloseAt?: string | null;
             /**
              * @description An enum field
              * @default normal
@@ -909,28 +900,22 @@ export interface components {
              */
             moderationRisk: "normal" | "high";
             /** @description A datetime field */
-            createdAt?: string;
+            createdAt?: string | null;
             /** @description A datetime field */
-            updatedAt?: string;
-            /**
-             * @description A datetime field
-             * @default 2026-12-04T01:18:43.175Z
-             */
+            updatedAt?: string | null;
+            /** @description A datetime field */
             publishedAt: string;
             /** @description A relational field */
-            tags?: components["schemas"]["ApiTagTagDocument"][];
+            tags?: components["schemas"]["ApiTagTagDocument"][] | null;
             /** @description A relational field */
-            people?: components["schemas"]["ApiPersonPersonDocument"][];
+            people?: components["schemas"]["ApiPersonPersonDocument"][] | null;
             /** @description A relational field */
-            quotes?: components["schemas"]["ApiQuoteQuoteDocument"][];
+            quotes?: components["schemas"]["ApiQuoteQuoteDocument"][] | null;
             /** @description A relational field */
-            figures?: components["schemas"]["ApiFigureFigureDocument"][];
+            figures?: components["schemas"]["ApiFigureFigureDocument"][] | null;
         };
         ApiPersonPersonDocument: {
-            /**
-             * Format: uuid
-             * @description The document ID, represented by a UUID
-             */
+            /** @description The documentId */
             documentId: string;
             id: string | number;
             /** @description A string field */
@@ -938,36 +923,30 @@ export interface components {
             /** @description A UID field */
             slug: string;
             /** @description A string field */
-            role?: string;
+            role?: string | null;
             /** @description A string field */
-            organisation?: string;
+            organisation?: string | null;
             /** @description A string field */
-            country?: string;
+            country?: string | null;
             /** @description A datetime field */
-            createdAt?: string;
+            createdAt?: string | null;
             /** @description A datetime field */
-            updatedAt?: string;
-            /**
-             * @description A datetime field
-             * @default 2026-12-04T01:18:43.176Z
-             */
+            updatedAt?: string | null;
+            /** @description A datetime field */
             publishedAt: string;
             /** @description A relational field */
-            quotes?: components["schemas"]["ApiQuoteQuoteDocument"][];
+            quotes?: components["schemas"]["ApiQuoteQuoteDocument"][] | null;
             /** @description A relational field */
-            articles?: components["schemas"]["ApiArticleArticleDocument"][];
+            articles?: components["schemas"]["ApiArticleArticleDocument"][] | null;
         };
         ApiQuoteQuoteDocument: {
-            /**
-             * Format: uuid
-             * @description The document ID, represented by a UUID
-             */
+            /** @description The documentId */
             documentId: string;
             id: string | number;
             /** @description A text field */
             text: string;
             /** @description A string field */
-            speakerBody?: string;
+            speakerBody?: string | null;
             /**
              * @description An enum field
              * @default direct
@@ -975,32 +954,26 @@ export interface components {
              */
             kind: "direct" | "partial" | "reported";
             /** @description A text field */
-            context?: string;
+            context?: string | null;
             /** @description A string field */
-            medium?: string;
+            medium?: string | null;
             /** @description A date field */
-            saidOn?: string;
+            saidOn?: string | null;
             /** @description A datetime field */
-            createdAt?: string;
+            createdAt?: string | null;
             /** @description A datetime field */
-            updatedAt?: string;
-            /**
-             * @description A datetime field
-             * @default 2026-12-04T01:18:43.177Z
-             */
+            updatedAt?: string | null;
+            /** @description A datetime field */
             publishedAt: string;
             /** @description A relational field */
-            speaker?: components["schemas"]["ApiPersonPersonDocument"];
+            speaker?: components["schemas"]["ApiPersonPersonDocument"] | null;
             /** @description A relational field */
-            articles?: components["schemas"]["ApiArticleArticleDocument"][];
+            articles?: components["schemas"]["ApiArticleArticleDocument"][] | null;
             /** @description A relational field */
-            figures?: components["schemas"]["ApiFigureFigureDocument"][];
+            figures?: components["schemas"]["ApiFigureFigureDocument"][] | null;
         };
         ApiFigureFigureDocument: {
-            /**
-             * Format: uuid
-             * @description The document ID, represented by a UUID
-             */
+            /** @description The documentId */
             documentId: string;
             id: string | number;
             /** @description A string field */
@@ -1008,7 +981,7 @@ export interface components {
             /** @description A decimal field */
             value: number;
             /** @description A string field */
-            unit?: string;
+            unit?: string | null;
             /**
              * @description An enum field
              * @default exact
@@ -1016,37 +989,35 @@ export interface components {
              */
             qualifier: "exact" | "up-to" | "about" | "at-least" | "more-than" | "nearly";
             /** @description A date field */
-            asOf?: string;
+            asOf?: string | null;
             /** @description A string field */
-            period?: string;
+            period?: string | null;
             /** @description A string field */
             attribution: string;
-            /**
-             * @description An enum field
-             * @enum {string}
-             */
-            breakdownKind?: "complete" | "partial";
+            /** @description An enum field */
+            breakdownKind?: ("complete" | "partial") | null;
             /** @description A datetime field */
-            createdAt?: string;
+            createdAt?: string | null;
             /** @description A datetime field */
-            updatedAt?: string;
-            /**
-             * @description A datetime field
-             * @default 2026-12-04T01:18:43.179Z
-             */
+            updatedAt?: string | null;
+            /** @description A datetime field */
             publishedAt: string;
             /** @description A component field */
-            breakdown?: components["schemas"]["EditorialBreakdownItemEntry"][];
+            breakdown?: components["schemas"]["EditorialBreakdownItemEntry"][] | null;
             /** @description A relational field */
-            articles?: components["schemas"]["ApiArticleArticleDocument"][];
+            articles?: components["schemas"]["ApiArticleArticleDocument"][] | null;
             /** @description A relational field */
-            quotes?: components["schemas"]["ApiQuoteQuoteDocument"][];
+            quotes?: components["schemas"]["ApiQuoteQuoteDocument"][] | null;
+            /** @description The figure as a sentence shows it, e.g. "up to 12,000" */
+            display?: string | null;
+            consistency?: components["schemas"]["FigureConsistency"];
         };
         EditorialBreakdownItemEntry: {
             /** @description A string field */
             label: string;
             /** @description A decimal field */
             value: number;
+            id?: number | null;
         };
         UpdateMeBody: {
             data: {
@@ -1225,6 +1196,35 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        Error: {
+            data: null;
+            error: {
+                status: number;
+                name: string;
+                message: string;
+                /** @description Present on every error; more keys where a refusal says more (e.g. currentVersion). */
+                details: {
+                    /** @description Machine-readable reason: a refusal code of the plugin (see RefusalCode), or one of the app-wide codes INVALID_QUERY, MALFORMED_BODY, BODY_TOO_DEEP, PAYLOAD_TOO_LARGE, METHOD_NOT_ALLOWED, HEADERS_TOO_LARGE, RATE_LIMITED, SERVICE_UNAVAILABLE. */
+                    code?: string;
+                    /** @description On a 400: each invalid field, with its path and what is wrong. */
+                    errors?: ({
+                        path: (string | number)[];
+                        message: string;
+                        name: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    /** @description The field a refusal is about. */
+                    field?: string;
+                    /** @description On 429 and 503: seconds to wait, as in the Retry-After header. */
+                    retryAfter?: number;
+                    /** @description On a 500: the request id, as in the X-Request-Id header and the error log line. */
+                    requestId?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
         Policy: {
             subscriberOnly: boolean;
             preModerated: boolean;
@@ -1314,35 +1314,6 @@ export interface components {
                     comment: string | null;
                     at: string | null;
                 }[];
-            };
-        };
-        Error: {
-            data: null;
-            error: {
-                status: number;
-                name: string;
-                message: string;
-                /** @description Present on every error; more keys where a refusal says more (e.g. currentVersion). */
-                details: {
-                    /** @description Machine-readable reason: a refusal code of the plugin (see RefusalCode), or one of the app-wide codes INVALID_QUERY, MALFORMED_BODY, BODY_TOO_DEEP, PAYLOAD_TOO_LARGE, METHOD_NOT_ALLOWED, HEADERS_TOO_LARGE, RATE_LIMITED, SERVICE_UNAVAILABLE. */
-                    code?: string;
-                    /** @description On a 400: each invalid field, with its path and what is wrong. */
-                    errors?: ({
-                        path: (string | number)[];
-                        message: string;
-                        name: string;
-                    } & {
-                        [key: string]: unknown;
-                    })[];
-                    /** @description The field a refusal is about. */
-                    field?: string;
-                    /** @description On 429 and 503: seconds to wait, as in the Retry-After header. */
-                    retryAfter?: number;
-                    /** @description On a 500: the request id, as in the X-Request-Id header and the error log line. */
-                    requestId?: string;
-                } & {
-                    [key: string]: unknown;
-                };
             };
         };
         OwnCommentsPage: {
@@ -2061,18 +2032,19 @@ export interface components {
                         label: string;
                         value: number;
                     }[];
-                    consistency: {
-                        /** @enum {string} */
-                        status: "consistent" | "inconsistent" | "no-breakdown";
-                        breakdownKind: string | null;
-                        total: number | null;
-                        breakdownTotal: number | null;
-                        /** @description breakdownTotal - total; positive when the parts exceed the whole */
-                        difference: number | null;
-                        message: string;
-                    };
+                    consistency: components["schemas"]["FigureConsistency"];
                 }[];
             };
+        };
+        FigureConsistency: {
+            /** @enum {string} */
+            status: "consistent" | "inconsistent" | "no-breakdown";
+            breakdownKind: string | null;
+            total: number | null;
+            breakdownTotal: number | null;
+            /** @description breakdownTotal - total; positive when the parts exceed the whole */
+            difference: number | null;
+            message: string;
         };
         WebhookListResponse: {
             data: components["schemas"]["Webhook"][];
@@ -2209,10 +2181,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /**
-                             * Format: uuid
-                             * @description The document ID, represented by a UUID
-                             */
+                            /** @description The documentId */
                             documentId: string;
                             id: string | number;
                             /** @description A string field */
@@ -2229,13 +2198,13 @@ export interface operations {
                              */
                             section: string;
                             /** @description A string field */
-                            byline?: string;
+                            byline?: string | null;
                             /** @description A string field */
-                            dateline?: string;
+                            dateline?: string | null;
                             /** @description A datetime field */
-                            originallyPublishedAt?: string;
+                            originallyPublishedAt?: string | null;
                             /** @description A datetime field */
-                            lastUpdatedAt?: string;
+                            lastUpdatedAt?: string | null;
                             /**
                              * @description An enum field
                              * @default open
@@ -2243,7 +2212,7 @@ export interface operations {
                              */
                             commenting: "open" | "closed" | "disabled";
                             /** @description A datetime field */
-                            commentsCloseAt?: string;
+                            commentsCloseAt?: string | null;
                             /**
                              * @description An enum field
                              * @default normal
@@ -2251,23 +2220,23 @@ export interface operations {
                              */
                             moderationRisk: "normal" | "high";
                             /** @description A datetime field */
-                            createdAt?: string;
+                            createdAt?: string | null;
                             /** @description A datetime field */
-                            updatedAt?: string;
-                            /**
-                             * @description A datetime field
-                             * @default 2026-12-04T01:18:43.173Z
-                             */
+                            updatedAt?: string | null;
+                            /** @description A datetime field */
                             publishedAt: string;
                             /** @description A relational field */
-                            tags?: components["schemas"]["ApiTagTagDocument"][];
+                            tags?: components["schemas"]["ApiTagTagDocument"][] | null;
                             /** @description A relational field */
-                            people?: components["schemas"]["ApiPersonPersonDocument"][];
+                            people?: components["schemas"]["ApiPersonPersonDocument"][] | null;
                             /** @description A relational field */
-                            quotes?: components["schemas"]["ApiQuoteQuoteDocument"][];
+                            quotes?: components["schemas"]["ApiQuoteQuoteDocument"][] | null;
                             /** @description A relational field */
-                            figures?: components["schemas"]["ApiFigureFigureDocument"][];
+                            figures?: components["schemas"]["ApiFigureFigureDocument"][] | null;
                         }[];
+                        meta?: {
+                            pagination?: components["schemas"]["PaginationMeta"] | null;
+                        };
                     };
                 };
             };
@@ -2349,10 +2318,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            /**
-                             * Format: uuid
-                             * @description The document ID, represented by a UUID
-                             */
+                            /** @description The documentId */
                             documentId: string;
                             id: string | number;
                             /** @description A string field */
@@ -2369,13 +2335,13 @@ export interface operations {
                              */
                             section: string;
                             /** @description A string field */
-                            byline?: string;
+                            byline?: string | null;
                             /** @description A string field */
-                            dateline?: string;
+                            dateline?: string | null;
                             /** @description A datetime field */
-                            originallyPublishedAt?: string;
+                            originallyPublishedAt?: string | null;
                             /** @description A datetime field */
-                            lastUpdatedAt?: string;
+                            lastUpdatedAt?: string | null;
                             /**
                              * @description An enum field
                              * @default open
@@ -2383,7 +2349,7 @@ export interface operations {
                              */
                             commenting: "open" | "closed" | "disabled";
                             /** @description A datetime field */
-                            commentsCloseAt?: string;
+                            commentsCloseAt?: string | null;
                             /**
                              * @description An enum field
                              * @default normal
@@ -2391,23 +2357,21 @@ export interface operations {
                              */
                             moderationRisk: "normal" | "high";
                             /** @description A datetime field */
-                            createdAt?: string;
+                            createdAt?: string | null;
                             /** @description A datetime field */
-                            updatedAt?: string;
-                            /**
-                             * @description A datetime field
-                             * @default 2026-12-04T01:18:43.182Z
-                             */
+                            updatedAt?: string | null;
+                            /** @description A datetime field */
                             publishedAt: string;
                             /** @description A relational field */
-                            tags?: components["schemas"]["ApiTagTagDocument"][];
+                            tags?: components["schemas"]["ApiTagTagDocument"][] | null;
                             /** @description A relational field */
-                            people?: components["schemas"]["ApiPersonPersonDocument"][];
+                            people?: components["schemas"]["ApiPersonPersonDocument"][] | null;
                             /** @description A relational field */
-                            quotes?: components["schemas"]["ApiQuoteQuoteDocument"][];
+                            quotes?: components["schemas"]["ApiQuoteQuoteDocument"][] | null;
                             /** @description A relational field */
-                            figures?: components["schemas"]["ApiFigureFigureDocument"][];
+                            figures?: components["schemas"]["ApiFigureFigureDocument"][] | null;
                         };
+                        meta?: Record<string, never>;
                     };
                 };
             };
@@ -2480,23 +2444,24 @@ export interface operations {
                 content: {
                     "application/json": {
                         jwt: string;
-                        refreshToken?: string;
+                        refreshToken?: string | null;
                         user: {
                             id: number;
+                            /** @description The documentId */
                             documentId: string;
                             username: string;
                             email: string;
                             provider: string;
                             confirmed: boolean;
                             blocked: boolean;
-                            role?: number | {
+                            role?: (number | {
                                 id: number;
                                 name: string;
                                 description: string | null;
                                 type: string;
                                 createdAt: string;
                                 updatedAt: string;
-                            };
+                            }) | null;
                             createdAt: string;
                             updatedAt: string;
                             publishedAt: string;
@@ -2575,23 +2540,24 @@ export interface operations {
                 content: {
                     "application/json": {
                         jwt: string;
-                        refreshToken?: string;
+                        refreshToken?: string | null;
                         user: {
                             id: number;
+                            /** @description The documentId */
                             documentId: string;
                             username: string;
                             email: string;
                             provider: string;
                             confirmed: boolean;
                             blocked: boolean;
-                            role?: number | {
+                            role?: (number | {
                                 id: number;
                                 name: string;
                                 description: string | null;
                                 type: string;
                                 createdAt: string;
                                 updatedAt: string;
-                            };
+                            }) | null;
                             createdAt: string;
                             updatedAt: string;
                             publishedAt: string;
@@ -2599,20 +2565,21 @@ export interface operations {
                     } | {
                         user: {
                             id: number;
+                            /** @description The documentId */
                             documentId: string;
                             username: string;
                             email: string;
                             provider: string;
                             confirmed: boolean;
                             blocked: boolean;
-                            role?: number | {
+                            role?: (number | {
                                 id: number;
                                 name: string;
                                 description: string | null;
                                 type: string;
                                 createdAt: string;
                                 updatedAt: string;
-                            };
+                            }) | null;
                             createdAt: string;
                             updatedAt: string;
                             publishedAt: string;
@@ -2760,20 +2727,21 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: number;
+                        /** @description The documentId */
                         documentId: string;
                         username: string;
                         email: string;
                         provider: string;
                         confirmed: boolean;
                         blocked: boolean;
-                        role?: number | {
+                        role?: (number | {
                             id: number;
                             name: string;
                             description: string | null;
                             type: string;
                             createdAt: string;
                             updatedAt: string;
-                        };
+                        }) | null;
                         createdAt: string;
                         updatedAt: string;
                         publishedAt: string;
@@ -2843,6 +2811,15 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     commentsPolicyRead: {
@@ -2863,6 +2840,15 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["Policy"];
                     };
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };
@@ -2889,6 +2875,15 @@ export interface operations {
             };
             /** @description Not logged in, or the token expired (`details.code` AUTHENTICATION_REQUIRED on reader routes) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2923,6 +2918,15 @@ export interface operations {
             };
             /** @description Not logged in, or the token expired (`details.code` AUTHENTICATION_REQUIRED on reader routes) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2967,6 +2971,15 @@ export interface operations {
             };
             /** @description Not logged in, or the token expired (`details.code` AUTHENTICATION_REQUIRED on reader routes) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3027,6 +3040,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     commentsMeComments: {
@@ -3067,6 +3089,15 @@ export interface operations {
             };
             /** @description Not logged in, or the token expired (`details.code` AUTHENTICATION_REQUIRED on reader routes) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3121,6 +3152,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     commentsMeAppeals: {
@@ -3161,6 +3201,15 @@ export interface operations {
             };
             /** @description Not logged in, or the token expired (`details.code` AUTHENTICATION_REQUIRED on reader routes) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3230,6 +3279,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     commentsMeExport: {
@@ -3254,6 +3312,15 @@ export interface operations {
             };
             /** @description Not logged in, or the token expired (`details.code` AUTHENTICATION_REQUIRED on reader routes) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3315,6 +3382,15 @@ export interface operations {
             };
             /** @description No such resource (or not public) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3405,6 +3481,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     commentsThreadsComplain: {
@@ -3481,6 +3566,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     commentsSubscriptionsSync: {
@@ -3527,6 +3621,15 @@ export interface operations {
             };
             /** @description Refused: `details.code` says why (see RefusalCode) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3584,6 +3687,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     commentsCommentsWithdraw: {
@@ -3629,6 +3741,15 @@ export interface operations {
             };
             /** @description No such resource (or not public) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3694,6 +3815,15 @@ export interface operations {
             };
             /** @description No such resource (or not public) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3777,6 +3907,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     adminModerationQueue: {
@@ -3826,6 +3965,15 @@ export interface operations {
             };
             /** @description Refused: `details.code` says why (see RefusalCode) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3885,6 +4033,15 @@ export interface operations {
             };
             /** @description No such resource (or not public) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3964,6 +4121,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     adminModerationBulk: {
@@ -4008,6 +4174,15 @@ export interface operations {
             };
             /** @description Refused: `details.code` says why (see RefusalCode) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4078,6 +4253,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     adminModerationStats: {
@@ -4109,6 +4293,15 @@ export interface operations {
             };
             /** @description Refused: `details.code` says why (see RefusalCode) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4166,6 +4359,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     adminAppealsQueue: {
@@ -4210,6 +4412,15 @@ export interface operations {
             };
             /** @description Refused: `details.code` says why (see RefusalCode) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4291,6 +4502,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     adminAuditList: {
@@ -4340,6 +4560,15 @@ export interface operations {
             };
             /** @description Refused: `details.code` says why (see RefusalCode) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4401,6 +4630,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     adminModerationSettingsRead: {
@@ -4432,6 +4670,15 @@ export interface operations {
             };
             /** @description Refused: `details.code` says why (see RefusalCode) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4490,6 +4737,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     adminEditorialComplaints: {
@@ -4534,6 +4790,15 @@ export interface operations {
             };
             /** @description Refused: `details.code` says why (see RefusalCode) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4615,6 +4880,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     adminEditorialArticle: {
@@ -4674,6 +4948,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     adminWebhooksList: {
@@ -4705,6 +4988,15 @@ export interface operations {
             };
             /** @description Refused: `details.code` says why (see RefusalCode) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4756,6 +5048,15 @@ export interface operations {
             };
             /** @description Refused: `details.code` says why (see RefusalCode) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4822,6 +5123,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     adminWebhooksRemove: {
@@ -4874,6 +5184,15 @@ export interface operations {
             };
             /** @description No such resource (or not public) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4944,6 +5263,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     adminWebhooksTest: {
@@ -4996,6 +5324,15 @@ export interface operations {
             };
             /** @description No such resource (or not public) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5058,6 +5395,15 @@ export interface operations {
             };
             /** @description No such resource (or not public) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DateTime, DocumentId, IsoDateTimeInput, paginated, positiveInt, single } from './common';
-import { CoverState } from './content-api';
+import { CoverState, FigureConsistency } from './content-api';
 import {
   ACTOR_TYPES,
   APPEAL_OUTCOMES,
@@ -42,8 +42,8 @@ export const QueueQuery = z.strictObject({
   ...adminPage,
 });
 
-export const DocumentIdParams = z.strictObject({ documentId: DocumentId });
-export const UserIdParams = z.strictObject({ userId: DocumentId.meta({ description: "The reader's documentId" }) });
+export const DocumentIdParams = z.object({ documentId: DocumentId });
+export const UserIdParams = z.object({ userId: DocumentId.meta({ description: "The reader's documentId" }) });
 
 export const ActionBody = z
   .strictObject({
@@ -402,14 +402,7 @@ const Figure = z.strictObject({
   value: z.number(),
   breakdownKind: z.string().nullable(),
   breakdown: z.array(z.strictObject({ label: z.string(), value: z.number() })),
-  consistency: z.strictObject({
-    status: z.enum(['consistent', 'inconsistent', 'no-breakdown']),
-    breakdownKind: z.string().nullable(),
-    total: z.number().nullable(),
-    breakdownTotal: z.number().nullable(),
-    difference: z.number().nullable().meta({ description: 'breakdownTotal - total; positive when the parts exceed the whole' }),
-    message: z.string(),
-  }),
+  consistency: FigureConsistency,
 });
 
 export const ArticleSummary = single(

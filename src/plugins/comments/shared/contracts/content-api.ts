@@ -77,8 +77,9 @@ export const PageQuery = z.strictObject({
   sort: CreatedAtSort.optional().meta({ description: 'Newest first by default on /me lists, oldest first on replies' }),
 });
 
-export const ThreadParams = z.strictObject({ documentId: DocumentId });
-export const CommentParams = z.strictObject({ commentId: DocumentId });
+// Path parameters come from the router (which may add positional keys), so extra keys are ignored.
+export const ThreadParams = z.object({ documentId: DocumentId });
+export const CommentParams = z.object({ commentId: DocumentId });
 
 // ---------------------------------------------------------------- responses
 
@@ -266,6 +267,19 @@ export const MyData = z
   .meta({ id: 'MyData', description: "Everything the plugin holds about the reader (GDPR Art. 15 and 20)" });
 
 export const ComplaintOutcome = z.enum(COMPLAINT_OUTCOMES);
+
+/** What the app adds to every figure it answers (src/editorial/figures.ts): whether its parts add up. */
+export const FigureConsistency = z
+  .strictObject({
+    status: z.enum(['consistent', 'inconsistent', 'no-breakdown']),
+    breakdownKind: z.string().nullable(),
+    total: z.number().nullable(),
+    breakdownTotal: z.number().nullable(),
+    difference: z.number().nullable().meta({ description: 'breakdownTotal - total; positive when the parts exceed the whole' }),
+    message: z.string(),
+  })
+  .meta({ id: 'FigureConsistency' });
+export const FigureDisplay = z.string().nullable().meta({ description: 'The figure as a sentence shows it, e.g. "up to 12,000"' });
 
 // ---------------------------------------------------------------- envelopes per route
 

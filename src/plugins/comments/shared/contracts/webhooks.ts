@@ -67,7 +67,7 @@ export const WebhookUpdateBody = z
   .meta({ id: 'WebhookUpdateBody' });
 export type WebhookUpdateBody = z.infer<typeof WebhookUpdateBody>;
 
-export const WebhookParams = z.strictObject({ id: DocumentId });
+export const WebhookParams = z.object({ id: DocumentId });
 export const DeliveriesQuery = z
   .strictObject({ page: positiveInt(100000).optional(), pageSize: positiveInt(100).optional() })
   .meta({ description: 'Newest first' });

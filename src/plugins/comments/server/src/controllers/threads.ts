@@ -17,6 +17,7 @@ const threads = () => ({
       page: request.page,
       pageSize: request.pageSize,
       sort: request.direction === 'desc' ? ('newest' as const) : ('oldest' as const),
+      withCount: request.withCount !== false,
     };
     const now = getService('clock').now();
     const thread = await getService('threads').resolve(documentId);

@@ -41,8 +41,53 @@ const referencedSchemas = (value: unknown, schemas: Json, found = new Set<string
   return found;
 };
 
+/** Strapi's generator stamps the time of generation as `publishedAt`'s default: left out, so the description is stable. */
+const withoutGenerationTime = (value: unknown): void => {
+  if (Array.isArray(value)) value.forEach(withoutGenerationTime);
+  else if (value && typeof value === 'object') {
+    const publishedAt = (value as Json).publishedAt;
+    if (publishedAt && typeof publishedAt === 'object' && 'default' in publishedAt) delete publishedAt.default;
+    Object.values(value).forEach(withoutGenerationTime);
+  }
+};
+
+const NULL = { type: 'null' };
+
+/**
+ * What Strapi 5.54's generator gets wrong about the answers, corrected wherever a schema describes
+ * an entry: a documentId is not a UUID; a field that is not required answers null when unset; a
+ * list answer carries `meta.pagination`; figures carry the `display` and `consistency` this app adds.
+ */
+const correctEntrySchemas = (value: unknown, additions: Record<string, Json>): void => {
+  if (Array.isArray(value)) return value.forEach((item) => correctEntrySchemas(item, additions));
+  if (!value || typeof value !== 'object') return;
+  const schema = value as Json;
+  if (schema.properties && typeof schema.properties === 'object') {
+    const required = new Set<string>(schema.required ?? []);
+    for (const [name, property] of Object.entries(schema.properties as Json)) {
+      if (name === 'documentId') schema.properties[name] = { type: 'string', description: 'The documentId' };
+      else if (!required.has(name) && !property.anyOf?.some((option: Json) => option.type === 'null')) {
+        const { description, ...rest } = property;
+        schema.properties[name] = { ...(description ? { description } : {}), anyOf: [rest, NULL] };
+      }
+    }
+    if (schema.properties.data && !schema.properties.meta) {
+      schema.properties.meta =
+        schema.properties.data.type === 'array'
+          ? { type: 'object', properties: { pagination: { $ref: '#/components/schemas/PaginationMeta' } } }
+          : { type: 'object' };
+    }
+    if (schema.properties.breakdownKind && schema.properties.attribution) Object.assign(schema.properties, additions);
+  }
+  Object.values(schema).forEach((child) => correctEntrySchemas(child, additions));
+};
+
 /** The chosen core operations under `/api`, their error answers in Strapi's envelope, and the schemas they use. */
-export const corePaths = (strapi: Core.Strapi, errorResponse: (status: number) => Json) => {
+export const corePaths = (
+  strapi: Core.Strapi,
+  errorResponse: (status: number) => Json,
+  figureAdditions: Record<string, Json>
+) => {
   const generated = generate(strapi, { type: 'content-api' }).document as Json;
   const paths: Json = {};
   for (const { path, method, operationId, summary } of CORE_OPERATIONS) {
@@ -69,5 +114,13 @@ export const corePaths = (strapi: Core.Strapi, errorResponse: (status: number) =
   const schemas = Object.fromEntries(
     [...referencedSchemas(paths, allSchemas)].filter((name) => allSchemas[name]).map((name) => [name, allSchemas[name]])
   );
+  // A component's entries answer with their own numeric id, which the generator leaves out.
+  for (const [name, schema] of Object.entries(schemas)) {
+    if (name.endsWith('Entry') && schema.properties && !schema.properties.id) schema.properties.id = { type: 'integer' };
+  }
+  withoutGenerationTime(paths);
+  withoutGenerationTime(schemas);
+  correctEntrySchemas(paths, figureAdditions);
+  correctEntrySchemas(schemas, figureAdditions);
   return { paths, schemas };
 };

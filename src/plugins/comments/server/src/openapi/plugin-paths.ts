@@ -26,7 +26,11 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflict: `details.code` STALE_VERSION, INVALID_TRANSITION, ALREADY_APPEALED, …',
   413: 'The body is too large',
   429: 'Too many requests: wait `Retry-After` seconds (also in `details.retryAfter`)',
+  500: 'Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it',
 };
+
+/** Any route may fail unexpectedly; the answer is still Strapi's envelope. */
+const ALWAYS = [500];
 
 /** `/threads/:documentId` → `/threads/{documentId}`. */
 export const openApiPath = (prefix: string, path: string) => `${prefix}${path.replace(/:(\w+)/g, '{$1}')}`;
@@ -61,7 +65,7 @@ const responsesOf = (route: ContractRoute): ZodOpenApiResponsesObject => {
       ...(content ? { content } : {}),
     };
   }
-  for (const status of route.contract.errors) {
+  for (const status of [...route.contract.errors, ...ALWAYS]) {
     responses[String(status) as `4${string}`] = {
       description: ERROR_DESCRIPTIONS[status] ?? 'Error',
       content: { 'application/json': { schema: ErrorEnvelope } },

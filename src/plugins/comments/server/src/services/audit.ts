@@ -149,20 +149,23 @@ const audit = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    async record(entry: AuditEntry) {
-      return query().create({
-        data: {
-          action: entry.action,
-          actorType: entry.actor.type,
-          actorId: entry.actor.id,
-          actorName: entry.actor.name,
-          commentId: entry.comment?.id ?? null,
-          commentDocumentId: entry.comment?.documentId ?? null,
-          subjectUserId: entry.subjectUserId ?? null,
-          reason: entry.reason ?? null,
-          before: entry.before ?? null,
-          after: entry.after ?? null,
-        },
+    /** Appends one row; nobody reads it back in the writer's transaction, so it is not re-selected. */
+    async record(entry: AuditEntry): Promise<void> {
+      await query().createMany({
+        data: [
+          {
+            action: entry.action,
+            actorType: entry.actor.type,
+            actorId: entry.actor.id,
+            actorName: entry.actor.name,
+            commentId: entry.comment?.id ?? null,
+            commentDocumentId: entry.comment?.documentId ?? null,
+            subjectUserId: entry.subjectUserId ?? null,
+            reason: entry.reason ?? null,
+            before: entry.before ?? null,
+            after: entry.after ?? null,
+          },
+        ],
       });
     },
 

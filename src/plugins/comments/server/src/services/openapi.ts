@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { contractDocument } from '../openapi/document';
 import { corePaths } from '../openapi/core-paths';
+import { z } from 'zod';
+import { FigureDisplay } from '../../../shared/contracts/content-api';
+
+const withoutSchemaKey = ({ $schema: _dialect, ...schema }: Record<string, unknown>) => schema;
 
 type Json = Record<string, any>;
 
@@ -18,10 +22,14 @@ const openapi = ({ strapi }: { strapi: Core.Strapi }) => {
       description: `Error ${status}, in Strapi's envelope`,
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
     });
-    const core = corePaths(strapi, errorResponse);
+    const core = corePaths(strapi, errorResponse, {
+      display: withoutSchemaKey(z.toJSONSchema(FigureDisplay, { target: 'draft-2020-12' })),
+      consistency: { $ref: '#/components/schemas/FigureConsistency' },
+    });
     return {
       ...document,
       paths: { ...core.paths, ...document.paths },
+      // FigureConsistency is among the contract's components (the editorial summary uses it).
       components: { ...document.components, schemas: { ...core.schemas, ...document.components?.schemas } },
     };
   };

@@ -242,6 +242,13 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
               trusted,
             },
           });
+          // Before the count: an auto-hide it may trigger is the report's consequence, and its event comes after.
+          await getService('events').record(onCommit, EVENTS.commentReported, {
+            comment: comment.documentId,
+            thread: { type: comment.threadType, documentId: comment.threadId },
+            report: row.documentId,
+            reason: input.reason,
+          });
           if (input.reason !== EDITORIAL_REASON) {
             const weight = {
               severity: REASON_SEVERITY[input.reason],
@@ -250,12 +257,6 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
             };
             await countTowardsModeration(comment, weight, { config, now, trx, onCommit });
           }
-          await getService('events').record(onCommit, EVENTS.commentReported, {
-            comment: comment.documentId,
-            thread: { type: comment.threadType, documentId: comment.threadId },
-            report: row.documentId,
-            reason: input.reason,
-          });
           return row;
         });
       return createOnce(create, () => existingReport(comment.id, reader.id));

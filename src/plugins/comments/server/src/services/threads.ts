@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { REFUSAL } from '../constants';
 import { getService } from '../utils/get-service';
-import { paginationMeta } from '../utils/pagination';
+import { paginationMeta, type PageRequest } from '../utils/pagination';
 import { refusal } from '../utils/errors';
 import { toPublicComment, type CommentRow } from '../utils/serialize';
 import { threadStatesRepository } from '../repositories/thread-states';
@@ -25,6 +25,8 @@ export interface ThreadPage {
   page: number;
   pageSize: number;
   sort: 'oldest' | 'newest';
+  /** Strapi's `pagination[withCount]`: false answers without the total, and skips counting. */
+  withCount: boolean;
 }
 
 const TABLE = 'comments';
@@ -145,6 +147,7 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
         page.page,
         page.pageSize,
         page.sort,
+        page.withCount,
       ];
       return `W/"${crypto.createHash('sha1').update(fingerprint.join('|')).digest('base64url')}"`;
     },
@@ -169,7 +172,7 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
       if (commenting === 'disabled') return { data: [], meta: meta(0) };
 
       const direction = page.sort === 'newest' ? 'desc' : 'asc';
-      const [countRow] = await topLevel(thread).count({ total: '*' });
+      const [countRow] = page.withCount ? await topLevel(thread).count({ total: '*' }) : [];
       const total = Number(countRow?.total ?? 0);
       const rows = (
         await topLevel(thread)
@@ -226,8 +229,8 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
       return result;
     },
 
-    /** All visible replies of a visible (or tombstoned) top-level comment, oldest first. */
-    async replies(parentDocumentId: string, page: Omit<ThreadPage, 'sort'>) {
+    /** All visible replies of a visible (or tombstoned) top-level comment, oldest first unless asked otherwise. */
+    async replies(parentDocumentId: string, page: PageRequest) {
       const parent = await db()(TABLE)
         .where({ document_id: parentDocumentId })
         .whereNull('parent_id')
@@ -245,7 +248,10 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = (
         await visibleReplies()
           .select(PUBLIC_COLUMNS)
-          .orderBy([{ column: 'created_at' }, { column: 'id' }])
+          .orderBy([
+            { column: 'created_at', order: page.direction ?? 'asc' },
+            { column: 'id', order: page.direction ?? 'asc' },
+          ])
           .limit(page.pageSize)
           .offset((page.page - 1) * page.pageSize)
       ).map(fromDb);

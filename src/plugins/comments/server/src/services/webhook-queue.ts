@@ -1,4 +1,5 @@
 import PgBoss from 'pg-boss';
+import { types as pgTypes } from 'pg';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { getService } from '../utils/get-service';
@@ -18,6 +19,16 @@ const BATCH_SIZE = 10;
 // How often a job may fail outright (a worker crashed or was shut down, the delivery was busy)
 // before pg-boss dead-letters it; a receiver's failures are retried by the delivery's own schedule.
 const JOB_RETRY_LIMIT = 10;
+
+/**
+ * Strapi makes the `pg` driver hand JSONB back as text, for every pool in the process; pg-boss
+ * reads its jobs' data as JSONB, so its own pool parses JSON again.
+ */
+const JSON_OIDS = new Set([pgTypes.builtins.JSON, pgTypes.builtins.JSONB]);
+const bossTypes = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    JSON_OIDS.has(oid) && format !== 'binary' ? (value: string) => JSON.parse(value) : pgTypes.getTypeParser(oid, format as 'text'),
+};
 
 /** Thrown when another worker holds the delivery: the job is retried after the lease. */
 export class DeliveryBusyError extends Error {}
@@ -65,6 +76,8 @@ const webhookQueue = ({ strapi }: { strapi: Core.Strapi }) => {
       application_name: 'comments-webhooks',
       schedule: false,
       maintenanceIntervalSeconds: queue.maintenanceSeconds,
+      // Handed on to pg's Pool, which pg-boss builds from this config.
+      ...({ types: bossTypes } as object),
     });
     boss.on('error', (error) => strapi.log.error(`[comments] webhook queue: ${error.message}`));
     await boss.start();
