@@ -18,6 +18,7 @@
  */
 const { execFile } = require('child_process');
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { Client } = require('pg');
 const Redis = require('ioredis');
@@ -43,11 +44,15 @@ const measure = (server, request, options = {}) =>
       seconds,
       request,
     };
+    // Through a file: a rotating write's list of comments is too long for a command line.
+    const file = path.join(os.tmpdir(), `bench-scenario-${process.pid}.json`);
+    fs.writeFileSync(file, JSON.stringify(scenario));
     execFile(
       process.execPath,
-      [path.join(__dirname, 'bench', 'load.js'), JSON.stringify(scenario)],
+      [path.join(__dirname, 'bench', 'load.js'), file],
       { maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
+        fs.rmSync(file, { force: true });
         if (error) return reject(new Error(`load process failed: ${stderr || error.message}`));
         resolve({ ...JSON.parse(stdout.trim().split('\n').pop()), rss: server.peakRss() });
       }

@@ -1,16 +1,17 @@
 'use strict';
 /**
  * The load generator, in a process of its own so that it does not share the server's CPU time
- * slices inside one event loop: `node scripts/bench/load.js '<scenario JSON>'` runs a warm-up, then
+ * slices inside one event loop: `node scripts/bench/load.js <scenario.json>` runs a warm-up, then
  * the measured run, with autocannon, and prints one JSON line of results.
  *
  * A scenario is { baseUrl, connections, warmupSeconds, seconds, request } where `request` is
  * { method, path, headers } for a fixed request, or one of the rotating writes:
  * { rotate: 'post-comment', thread, tokens, tag } or { rotate: 'report', comments, tokens }.
  */
+const fs = require('fs');
 const autocannon = require('autocannon');
 
-const scenario = JSON.parse(process.argv[2]);
+const scenario = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 let sequence = 0;
 
 /** Each request of a rotating write is new: the next reader, the next body or comment. */

@@ -7,6 +7,7 @@ import { createAdmin, createApiToken, createUser, type TestAdmin, type TestUser 
 import { bearer, createArticle, createSubscriber, ensurePolicy } from '../helpers/comments';
 import { expectErrorEnvelope } from '../helpers/envelope';
 import { randomSecrets, startCluster, type Cluster, type ClusterInstance } from '../helpers/cluster-instances';
+import { checked } from '../helpers/contract';
 
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 const AUTH_RATELIMIT_MAX = 6;
@@ -61,15 +62,15 @@ const seedThrough = async (app: TestApp): Promise<Seed> => {
 };
 
 const asAdmin = (instance: ClusterInstance) => ({
-  get: (url: string) => request(instance.baseUrl).get(url).set('Authorization', `Bearer ${seed.admin.token}`),
+  get: (url: string) => checked(instance.baseUrl).get(url).set('Authorization', `Bearer ${seed.admin.token}`),
   post: (url: string, body: object) =>
-    request(instance.baseUrl).post(url).set('Authorization', `Bearer ${seed.admin.token}`).send(body),
+    checked(instance.baseUrl).post(url).set('Authorization', `Bearer ${seed.admin.token}`).send(body),
   put: (url: string, body: object) =>
-    request(instance.baseUrl).put(url).set('Authorization', `Bearer ${seed.admin.token}`).send(body),
+    checked(instance.baseUrl).put(url).set('Authorization', `Bearer ${seed.admin.token}`).send(body),
 });
 
 const post = (instance: ClusterInstance, reader: TestUser, articleId: string, body: string) =>
-  request(instance.baseUrl).post(`/api/comments/threads/${articleId}`).set(bearer(reader)).send({ data: { body } });
+  checked(instance.baseUrl).post(`/api/comments/threads/${articleId}`).set(bearer(reader)).send({ data: { body } });
 
 const postAndGetId = async (instance: ClusterInstance, reader: TestUser, articleId: string, body: string) => {
   const res = await post(instance, reader, articleId, body);
@@ -78,7 +79,7 @@ const postAndGetId = async (instance: ClusterInstance, reader: TestUser, article
 };
 
 const readThread = (instance: ClusterInstance, articleId: string, etag?: string) => {
-  const req = request(instance.baseUrl).get(`/api/comments/threads/${articleId}?pagination[pageSize]=100`);
+  const req = checked(instance.baseUrl).get(`/api/comments/threads/${articleId}?pagination[pageSize]=100`);
   return etag ? req.set('If-None-Match', etag) : req;
 };
 
@@ -217,7 +218,7 @@ test('failed logins alternating between the instances are limited as on one, wit
   // A client address of this run's own, forwarded as a load balancer would: no other test shares its counter.
   const clientIp = `10.${[0, 0, 0].map(() => crypto.randomInt(1, 255)).join('.')}`;
   const login = (instance: ClusterInstance, password: string) =>
-    request(instance.baseUrl)
+    checked(instance.baseUrl)
       .post('/api/auth/local')
       .set('X-Forwarded-For', clientIp)
       .send({ identifier: seed.loginReader.email, password });

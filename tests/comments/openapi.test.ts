@@ -1,4 +1,7 @@
 import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { spawnSync } from 'child_process';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { DOCUMENT_PATH } from '../helpers/contract';
 
@@ -54,4 +57,15 @@ test('the core routes of the reader journey are described, each with its error e
       expect((response as any).content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
     }
   }
+});
+
+test("the typed client's types are those openapi-typescript generates from the checked-in description", () => {
+  const root = path.resolve(__dirname, '..', '..');
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'openapi-types-')), 'schema.d.ts');
+  const run = spawnSync(path.join(root, 'node_modules', '.bin', 'openapi-typescript'), [DOCUMENT_PATH, '-o', out], {
+    cwd: root,
+  });
+  expect(run.status).toBe(0);
+  const committed = fs.readFileSync(path.join(root, 'src', 'plugins', 'comments', 'client', 'schema.d.ts'), 'utf8');
+  expect(fs.readFileSync(out, 'utf8')).toBe(committed);
 });

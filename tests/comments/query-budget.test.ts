@@ -15,7 +15,7 @@ const BUDGET = {
   threadHit: 1,
   notModified: 1,
   post: 21,
-  report: 22,
+  report: 23,
 };
 
 const MARK_HEADER = 'x-query-budget';

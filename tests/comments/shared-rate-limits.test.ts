@@ -1,9 +1,9 @@
-import request from 'supertest';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createApiToken } from '../helpers/auth';
 import { startChildInstance, type ChildInstance } from '../helpers/child-instance';
 import { expectErrorEnvelope } from '../helpers/envelope';
 import { bearer, createArticle, createSubscriber, ensurePolicy } from '../helpers/comments';
+import { checked } from '../helpers/contract';
 
 const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 
@@ -25,7 +25,7 @@ test('the posting limit is shared by two instances through Redis', async () => {
   const reader = await createSubscriber(first, token);
   const articleId = (await createArticle(first)).documentId;
   const post = (baseUrl: string, body: string) =>
-    request(baseUrl).post(`/api/comments/threads/${articleId}`).set(bearer(reader)).send({ data: { body } });
+    checked(baseUrl).post(`/api/comments/threads/${articleId}`).set(bearer(reader)).send({ data: { body } });
 
   // Five a minute in all, whichever instance the load balancer picks.
   const answers: number[] = [];

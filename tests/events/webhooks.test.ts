@@ -12,7 +12,7 @@ let admin: TestAdmin;
 let author: TestUser;
 let articleId: string;
 let receiver: WebhookReceiver;
-let api: ReturnType<typeof adminCall> & { patch: (url: string, body: object) => any; del: (url: string) => any };
+let api: ReturnType<typeof adminCall> & { del: (url: string) => any };
 
 const createHook = async (body: Record<string, unknown> = {}) => {
   const res = await api.post('/comments/webhooks', {
@@ -53,7 +53,6 @@ beforeAll(async () => {
   const call = adminCall(app, admin);
   api = {
     ...call,
-    patch: (url, body) => app.http().patch(url).set('Authorization', `Bearer ${admin.token}`).send(body),
     del: (url) => app.http().delete(url).set('Authorization', `Bearer ${admin.token}`),
   };
   author = await createSubscriber(app, token, { displayName: 'Webhook Author' });
@@ -208,7 +207,7 @@ test('a test event goes to its endpoint at once; a disabled endpoint gets nothin
   expect(test.body.data).toMatchObject({ eventType: 'webhook.test', state: 'succeeded', attempts: 1, responseStatus: 200 });
   expect(bodiesOf('webhook.test').at(-1)).toMatchObject({ data: { webhook: hook.documentId } });
 
-  const disabled = await api.patch(`/comments/webhooks/${hook.documentId}`, { enabled: false });
+  const disabled = await api.put(`/comments/webhooks/${hook.documentId}`, { enabled: false });
   expect(disabled.status).toBe(200);
   expect(disabled.body.data).toMatchObject({ enabled: false, events: ['comment.created', 'comment.reported'] });
   const before = (await deliveriesOf(hook.documentId)).length;
@@ -230,7 +229,7 @@ test('bodies are validated (400 with each field), unknown ids 404, and the route
   );
   const none = await api.post('/comments/webhooks', { name: 'No events', url: receiver.url, events: [] });
   expectErrorEnvelope(none, 400);
-  expectErrorEnvelope(await api.patch('/comments/webhooks/nosuchwebhook', { enabled: true }), 404);
+  expectErrorEnvelope(await api.put('/comments/webhooks/nosuchwebhook', { enabled: true }), 404);
   expectErrorEnvelope(await api.post('/comments/webhooks/deliveries/nosuchdelivery/redeliver', {}), 404);
 
   const moderator = await createAdmin(app, ['comments-moderator']);

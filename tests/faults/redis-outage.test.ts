@@ -7,6 +7,7 @@ import { expectErrorEnvelope } from '../helpers/envelope';
 import { bearer, createArticle, ensurePolicy, syncSubscription, TERMS_VERSION } from '../helpers/comments';
 import { startFaultRedis, type FaultRedis } from '../helpers/faults-redis';
 import { timed, within } from '../helpers/faults-http';
+import { checked } from '../helpers/contract';
 
 // The tests run in order: Redis up, Redis stopped, Redis started again.
 let redis: FaultRedis;
@@ -64,7 +65,7 @@ const newSubscriber = async (): Promise<TestUser> => {
 const post = async (baseUrl: string, reader: TestUser) =>
   (
     await timed(
-      request(baseUrl)
+      checked(baseUrl)
         .post(`/api/comments/threads/${articleId}`)
         .set(bearer(reader))
         .send({ data: { body: `Comment ${crypto.randomBytes(4).toString('hex')}` } })
@@ -74,7 +75,7 @@ const post = async (baseUrl: string, reader: TestUser) =>
 const login = async (baseUrl: string, address: string) =>
   (
     await timed(
-      request(baseUrl)
+      checked(baseUrl)
         .post('/api/auth/local')
         .set('X-Forwarded-For', address)
         .send({ identifier: 'nobody@example.test', password: 'Wrong-Password-1' })
@@ -101,7 +102,7 @@ const expectRateLimited = (res: request.Response) => {
 const commentsBy = (reader: TestUser) =>
   first.strapi.db.query('plugin::comments.comment').count({ where: { authorId: reader.id } });
 
-const ready = (baseUrl: string) => request(baseUrl).get('/_ready').timeout(5000);
+const ready = (baseUrl: string) => checked(baseUrl).get('/_ready').timeout(5000);
 
 const SHARED_POSTS = [201, 201, 201, 201, 201, 429, 429];
 const SHARED_LOGINS = [400, 400, 400, 400, 400, 429, 429];

@@ -2,6 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import request from 'supertest';
 
 /*
  * Every answer a test receives from a documented route is checked against docs/openapi.json: the
@@ -84,3 +85,6 @@ export const contractPlugin = (request: { method: string; url: string; on: (even
     checkResponse(request.method, request.url, response.status, String(response.headers['content-type'] ?? ''), response.body);
   });
 };
+
+/** supertest on a server's URL (another process, a second instance) with every answer checked too. */
+export const checked = (baseUrl: string) => request.agent(baseUrl).use(contractPlugin as never);

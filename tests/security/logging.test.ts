@@ -1,9 +1,9 @@
-import request from 'supertest';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { startChildInstance, type ChildInstance } from '../helpers/child-instance';
 import { expectErrorEnvelope } from '../helpers/envelope';
+import { checked } from '../helpers/contract';
 
 const EMAIL = 'jane.reader@example.test';
 
@@ -46,9 +46,9 @@ const dropPolicyTable = async () => {
 };
 
 test('production logs are JSON lines; access lines carry the request id and no email address', async () => {
-  const res = await request(verbose.baseUrl).get(`/api/articles?filters[title][$eq]=${encodeURIComponent(EMAIL)}`);
+  const res = await checked(verbose.baseUrl).get(`/api/articles?filters[title][$eq]=${encodeURIComponent(EMAIL)}`);
   expect(res.status).toBe(200);
-  await request(verbose.baseUrl).post('/api/auth/local').send({ identifier: EMAIL, password: 'wrong-password' });
+  await checked(verbose.baseUrl).post('/api/auth/local').send({ identifier: EMAIL, password: 'wrong-password' });
   const access = logLines(verbose).find((line) => line.requestId === res.headers['x-request-id']);
   expect(access).toMatchObject({ level: 'http', message: expect.stringContaining('GET /api/articles') });
   expect(access?.timestamp).toEqual(expect.any(String));
@@ -60,7 +60,7 @@ test('production logs are JSON lines; access lines carry the request id and no e
 test('a 500 is logged with its stack and request id, at the default level and at warn; its answer tells nothing', async () => {
   await dropPolicyTable();
   for (const instance of [verbose, quiet]) {
-    const res = await request(instance.baseUrl).get('/api/comments/policy');
+    const res = await checked(instance.baseUrl).get('/api/comments/policy');
     expectErrorEnvelope(res, 500);
     expect(res.body.error.message).toBe('Internal Server Error');
     expect(JSON.stringify(res.body)).not.toMatch(/community_policy|select|stack/i);

@@ -855,6 +855,41 @@ export interface PluginCommentsModerationEvent extends Struct.CollectionTypeSche
   };
 }
 
+export interface PluginCommentsOutboxEvent extends Struct.CollectionTypeSchema {
+  collectionName: 'comment_outbox_events';
+  info: {
+    description: 'A domain event, written in the transaction of the change it describes; the relay fans it out to webhook deliveries.';
+    displayName: 'Outbox event';
+    pluralName: 'outbox-events';
+    singularName: 'outbox-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    dispatchedAt: Schema.Attribute.DateTime;
+    eventId: Schema.Attribute.String & Schema.Attribute.Required & Schema.Attribute.Unique;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::comments.outbox-event'> & Schema.Attribute.Private;
+    occurredAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    payload: Schema.Attribute.JSON & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    type: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginCommentsReport extends Struct.CollectionTypeSchema {
   collectionName: 'comment_reports';
   info: {
@@ -979,6 +1014,122 @@ export interface PluginCommentsTermsAcceptance extends Struct.CollectionTypeSche
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     userDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
     userId: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
+export interface PluginCommentsThreadState extends Struct.CollectionTypeSchema {
+  collectionName: 'comment_thread_states';
+  info: {
+    description: 'One per commented document: a revision that every write changing what the public thread shows raises in its own transaction. Written only through repositories/thread-states.ts.';
+    displayName: 'Thread state';
+    pluralName: 'thread-states';
+    singularName: 'thread-state';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::comments.thread-state'> & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    revision: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    threadId: Schema.Attribute.String & Schema.Attribute.Required;
+    threadType: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCommentsWebhook extends Struct.CollectionTypeSchema {
+  collectionName: 'comment_webhooks';
+  info: {
+    description: "A receiver of the plugin's events: URL, event types, and its signing secret (encrypted).";
+    displayName: 'Webhook endpoint';
+    pluralName: 'webhooks';
+    singularName: 'webhook';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    enabled: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<true>;
+    events: Schema.Attribute.JSON & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::comments.webhook'> & Schema.Attribute.Private;
+    name: Schema.Attribute.String & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    secret: Schema.Attribute.Text & Schema.Attribute.Required & Schema.Attribute.Private;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    url: Schema.Attribute.Text & Schema.Attribute.Required;
+  };
+}
+
+export interface PluginCommentsWebhookDelivery extends Struct.CollectionTypeSchema {
+  collectionName: 'comment_webhook_deliveries';
+  info: {
+    description: "One event to one endpoint: its state, attempts so far and the last attempt's outcome.";
+    displayName: 'Webhook delivery';
+    pluralName: 'webhook-deliveries';
+    singularName: 'webhook-delivery';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    attempts: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    deliveredAt: Schema.Attribute.DateTime;
+    durationMs: Schema.Attribute.Integer;
+    error: Schema.Attribute.String;
+    eventId: Schema.Attribute.String & Schema.Attribute.Required;
+    eventType: Schema.Attribute.String & Schema.Attribute.Required;
+    firstAttemptAt: Schema.Attribute.DateTime;
+    lastAttemptAt: Schema.Attribute.DateTime;
+    leaseUntil: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::comments.webhook-delivery'> &
+      Schema.Attribute.Private;
+    nextAttemptAt: Schema.Attribute.DateTime;
+    outboxEventId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    redeliveryOf: Schema.Attribute.Integer;
+    responseStatus: Schema.Attribute.Integer;
+    state: Schema.Attribute.Enumeration<['pending', 'delivering', 'succeeded', 'dead', 'cancelled']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    webhookId: Schema.Attribute.Integer & Schema.Attribute.Required;
   };
 }
 
@@ -1403,9 +1554,13 @@ declare module '@strapi/strapi' {
       'plugin::comments.commenter': PluginCommentsCommenter;
       'plugin::comments.community-policy': PluginCommentsCommunityPolicy;
       'plugin::comments.moderation-event': PluginCommentsModerationEvent;
+      'plugin::comments.outbox-event': PluginCommentsOutboxEvent;
       'plugin::comments.report': PluginCommentsReport;
       'plugin::comments.subscription': PluginCommentsSubscription;
       'plugin::comments.terms-acceptance': PluginCommentsTermsAcceptance;
+      'plugin::comments.thread-state': PluginCommentsThreadState;
+      'plugin::comments.webhook': PluginCommentsWebhook;
+      'plugin::comments.webhook-delivery': PluginCommentsWebhookDelivery;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

@@ -40,6 +40,16 @@ export default {
         Component: () => import('./pages/SettingsPage'),
       }
     );
+    app.addSettingsLink(
+      { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'Comments' } },
+      {
+        id: 'webhooks',
+        to: `${PLUGIN_ID}/webhooks`,
+        intlLabel: { id: `${PLUGIN_ID}.settings.webhooks`, defaultMessage: 'Webhooks' },
+        permissions: PERMISSIONS.webhooksManage,
+        Component: () => import('./pages/WebhooksPage'),
+      }
+    );
     app.registerPlugin({ id: PLUGIN_ID, name: 'Comments' });
   },
 

@@ -7,4 +7,5 @@ export const PERMISSIONS = {
   moderationSanction: permission('plugin::comments.moderation.sanction'),
   editorialRead: permission('plugin::comments.editorial.read'),
   settingsUpdate: permission('plugin::comments.settings.update'),
+  webhooksManage: permission('plugin::comments.webhooks.manage'),
 };

@@ -27,10 +27,11 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   413: 'The body is too large',
   429: 'Too many requests: wait `Retry-After` seconds (also in `details.retryAfter`)',
   500: 'Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it',
+  503: 'The database or a dependency is unavailable for a moment: retry after `Retry-After` seconds',
 };
 
-/** Any route may fail unexpectedly; the answer is still Strapi's envelope. */
-const ALWAYS = [500];
+/** Any route may fail unexpectedly or meet an outage; the answer is still Strapi's envelope. */
+const ALWAYS = [500, 503];
 
 /** `/threads/:documentId` → `/threads/{documentId}`. */
 export const openApiPath = (prefix: string, path: string) => `${prefix}${path.replace(/:(\w+)/g, '{$1}')}`;

@@ -53,38 +53,6 @@ export const commentsRepository = (strapi: Core.Strapi) => {
       return counted === 1;
     },
 
-    /**
-     * What a counted report records on its comment: when it was first and last reported, that it
-     * needs review, and a suspected brigade's flag and severity. Answers the fields it wrote, so
-     * the caller need not read the row again.
-     */
-    async markReported(
-      trx: Knex.Transaction,
-      comment: { id: number; firstReportedAt?: unknown },
-      change: { now: Date; brigading?: { flagReasons: string[]; severity: number } }
-    ): Promise<Record<string, unknown>> {
-      const fields = {
-        lastReportedAt: change.now,
-        firstReportedAt: comment.firstReportedAt ?? change.now,
-        needsReview: true,
-        updatedAt: change.now,
-        ...(change.brigading
-          ? { flagged: true, flagReasons: change.brigading.flagReasons, severity: change.brigading.severity }
-          : {}),
-      };
-      await table(trx)
-        .where({ id: comment.id })
-        .update(
-          Object.fromEntries(
-            Object.entries(fields).map(([attribute, value]) => [
-              column(attribute),
-              attribute === 'flagReasons' ? JSON.stringify(value) : value,
-            ])
-          )
-        );
-      return fields;
-    },
-
     /** The threads an author has comments in, once each: the threads a change of all their comments touches. */
     async threadsOf(trx: Knex.Transaction, authorId: number): Promise<Array<{ type: string; documentId: string }>> {
       const rows: Array<{ type: string; documentId: string }> = await table(trx)

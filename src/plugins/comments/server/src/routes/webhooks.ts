@@ -36,8 +36,8 @@ export const webhookRoutes = (adminRoute: AdminRoute): ContractRoute[] => {
       responses: { 202: json('The new delivery', w.WebhookDeliveryResponse) },
       errors: [400, 404],
     }),
-    route('PATCH', '/webhooks/:id', 'update', {
-      summary: 'Change an endpoint (name, URL, events, enabled)',
+    route('PUT', '/webhooks/:id', 'update', {
+      summary: 'Change an endpoint (any of name, URL, events, enabled)',
       params: w.WebhookParams,
       body: w.WebhookUpdateBody,
       responses: { 200: json('The endpoint', w.WebhookResponse) },

@@ -180,13 +180,17 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
     const burst =
       !flags.includes(SUSPECTED_BRIGADING) &&
       isSuspectedBrigading(await recentStandings(comment, now, config.brigading), config.brigading);
-    const counted = {
-      ...current,
-      ...(await commentsRepository(strapi).markReported(trx, current, {
-        now,
-        brigading: burst ? { flagReasons: [...flags, SUSPECTED_BRIGADING], severity: BRIGADING_SEVERITY } : undefined,
-      })),
-    } as CommentRow;
+    const changes = {
+      lastReportedAt: now,
+      firstReportedAt: current.firstReportedAt ?? now,
+      needsReview: true,
+      // updateMany does not stamp updatedAt by itself.
+      updatedAt: now,
+      ...(burst ? { flagged: true, flagReasons: [...flags, SUSPECTED_BRIGADING], severity: BRIGADING_SEVERITY } : {}),
+    };
+    // One UPDATE (the Query Engine's update reads the row before and after): what it wrote is known.
+    await strapi.db.query(UID.comment).updateMany({ where: { id: comment.id }, data: changes });
+    const counted = { ...current, ...changes } as CommentRow;
     const cover = getService('cover').at(now, config.schedule);
     const facts = {
       visible: counted.status === 'visible',

@@ -28,10 +28,13 @@ const webhookRelay = ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi.db.transaction(async ({ trx }) => {
       const ids = await outboxEventsRepository(strapi).claimUndispatched(trx, BATCH_SIZE);
       if (ids.length === 0) return 0;
-      const [events, subscribers] = await Promise.all([
-        strapi.db.query(UID.outboxEvent).findMany({ where: { id: { $in: ids } }, select: ['id', 'eventId', 'type'] }),
-        strapi.db.query(UID.webhook).findMany({ where: { enabled: true }, select: ['id', 'events'] }),
-      ]);
+      // One after the other: both run on the transaction's one connection.
+      const events = await strapi.db
+        .query(UID.outboxEvent)
+        .findMany({ where: { id: { $in: ids } }, select: ['id', 'eventId', 'type'] });
+      const subscribers = await strapi.db
+        .query(UID.webhook)
+        .findMany({ where: { enabled: true }, select: ['id', 'events'] });
       const now = new Date();
       const jobs: Array<{ deliveryId: number; attempt: number; at: Date }> = [];
       for (const event of events as Array<{ id: number; eventId: string; type: string }>) {
