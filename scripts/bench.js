@@ -91,7 +91,8 @@ const adminToken = async (server) => {
   return json.data.token;
 };
 
-const threadPath = (story, page = 1) => `/api/comments/threads/${story}?pagination[page]=${page}&pagination[pageSize]=50`;
+const threadPath = (story, page = 1) =>
+  `/api/comments/threads/${story}?pagination[page]=${page}&pagination[pageSize]=50`;
 
 const rowCount = async (pg, sql, params) => Number((await pg.query(sql, params)).rows[0].count);
 
@@ -106,12 +107,16 @@ const runDataSet = async (name, scenarios) => {
     });
     await pg.connect();
     const data = await generate(pg, name);
-    console.log(`data set ${name}: ${data.comments} comments, ${data.openReports} open reports in ${data.seconds.toFixed(1)} s`);
+    console.log(
+      `data set ${name}: ${data.comments} comments, ${data.openReports} open reports in ${data.seconds.toFixed(1)} s`
+    );
     const results = {};
     for (const scenario of scenarios) {
       results[scenario.id] = await scenario.run({ server, data, pg });
       const r = results[scenario.id];
-      console.log(`  ${scenario.label}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}`);
+      console.log(
+        `  ${scenario.label}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}`
+      );
       results[scenario.id].label = scenario.label;
       results[scenario.id].expectNon2xx = scenario.expectNon2xx;
     }
@@ -136,7 +141,11 @@ const get = (id, label, pathOf, extra = {}) => ({
 
 const baselines = (suffix) => [
   get(`health${suffix}`, `/_health (framework floor)${suffix}`, () => '/_health'),
-  get(`core${suffix}`, `core GET /api/articles?pagination[pageSize]=20${suffix}`, () => '/api/articles?pagination[pageSize]=20'),
+  get(
+    `core${suffix}`,
+    `core GET /api/articles?pagination[pageSize]=20${suffix}`,
+    () => '/api/articles?pagination[pageSize]=20'
+  ),
 ];
 
 const postComments = {
@@ -184,7 +193,10 @@ const SMALL_SCENARIOS = [
   ...baselines(''),
   get('page1', 'thread page 1 (pageSize 50, replies inline)', (data) => threadPath(data.hot)),
   get('page100', 'thread page 100', (data) => threadPath(data.hot, 100)),
-  get('revalidate', 'thread revalidation, If-None-Match → 304', (data) => threadPath(data.hot), { revalidate: true, expectNon2xx: true }),
+  get('revalidate', 'thread revalidation, If-None-Match → 304', (data) => threadPath(data.hot), {
+    revalidate: true,
+    expectNon2xx: true,
+  }),
   get('huge', 'huge thread (100,000 comments) page 1', (data) => threadPath(data.huge)),
   postComments,
   postReports,

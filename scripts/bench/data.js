@@ -152,8 +152,20 @@ const generate = async (db, name) => {
   await raiseLimits(db);
   const { rows } = await db.query(`SELECT id FROM up_roles WHERE type = 'authenticated'`);
   const hash = bcrypt.hashSync(PASSWORD, 10);
-  const subscribers = await insertReaders(db, { prefix: 'bench-sub-', count: 10, subscribers: true, roleId: rows[0].id, hash });
-  const reporters = await insertReaders(db, { prefix: 'bench-rep-', count: 50, subscribers: false, roleId: rows[0].id, hash });
+  const subscribers = await insertReaders(db, {
+    prefix: 'bench-sub-',
+    count: 10,
+    subscribers: true,
+    roleId: rows[0].id,
+    hash,
+  });
+  const reporters = await insertReaders(db, {
+    prefix: 'bench-rep-',
+    count: 50,
+    subscribers: false,
+    roleId: rows[0].id,
+    hash,
+  });
   await db.query('ANALYZE');
   const { rows: counted } = await db.query(
     `SELECT (SELECT count(*) FROM comments) AS comments, (SELECT count(*) FROM comment_reports WHERE state = 'open') AS reports`

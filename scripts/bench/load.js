@@ -16,32 +16,35 @@ let sequence = 0;
 
 /** Each request of a rotating write is new: the next reader, the next body or comment. */
 const ROTATIONS = {
-  'post-comment': ({ thread, tokens, tag }) => () => {
-    const n = sequence++;
-    return {
-      method: 'POST',
-      path: `/api/comments/threads/${thread}`,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[n % tokens.length]}` },
-      body: JSON.stringify({ data: { body: `Bench post ${tag} number ${n}: a reader adds a thought.` } }),
-    };
-  },
+  'post-comment':
+    ({ thread, tokens, tag }) =>
+    () => {
+      const n = sequence++;
+      return {
+        method: 'POST',
+        path: `/api/comments/threads/${thread}`,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[n % tokens.length]}` },
+        body: JSON.stringify({ data: { body: `Bench post ${tag} number ${n}: a reader adds a thought.` } }),
+      };
+    },
   // Comment k % C by reporter floor(k / C): no pair twice, so every report is a new row.
-  report: ({ comments, tokens }) => () => {
-    const n = sequence++;
-    return {
-      method: 'POST',
-      path: `/api/comments/${comments[n % comments.length]}/reports`,
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${tokens[Math.floor(n / comments.length) % tokens.length]}`,
-      },
-      body: JSON.stringify({ data: { reason: 'spam', note: 'Looks like an advert.' } }),
-    };
-  },
+  report:
+    ({ comments, tokens }) =>
+    () => {
+      const n = sequence++;
+      return {
+        method: 'POST',
+        path: `/api/comments/${comments[n % comments.length]}/reports`,
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${tokens[Math.floor(n / comments.length) % tokens.length]}`,
+        },
+        body: JSON.stringify({ data: { reason: 'spam', note: 'Looks like an advert.' } }),
+      };
+    },
 };
 
-const requestsOf = (request) =>
-  request.rotate ? [{ setupRequest: ROTATIONS[request.rotate](request) }] : [request];
+const requestsOf = (request) => (request.rotate ? [{ setupRequest: ROTATIONS[request.rotate](request) }] : [request]);
 
 /** One autocannon run, for `seconds` or, with `amount`, until that many requests have been answered. */
 const run = ({ seconds, amount }) =>

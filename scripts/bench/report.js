@@ -19,8 +19,13 @@ const tableOf = (rows) => {
     fixed(row.rss / MB, 0),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i].length)));
-  const pad = (cells) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
-  return [pad(header), `|${widths.map((width, i) => (i === 0 ? ':' : '') + '-'.repeat(width + 1) + (i === 0 ? '' : ':')).join('|')}|`, ...lines.map(pad)].join('\n');
+  const pad = (cells) =>
+    `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
+  return [
+    pad(header),
+    `|${widths.map((width, i) => (i === 0 ? ':' : '') + '-'.repeat(width + 1) + (i === 0 ? '' : ':')).join('|')}|`,
+    ...lines.map(pad),
+  ].join('\n');
 };
 
 /**
@@ -74,7 +79,10 @@ const markdown = ({ date, versions, settings, sets, table, targets, notes }) =>
     `- date: ${date}`,
     machine(versions),
     `- load: ${settings}`,
-    ...sets.map((set) => `- data set ${set.name}: ${set.comments.toLocaleString('en')} comments, ${set.openReports.toLocaleString('en')} open reports, generated in ${fixed(set.seconds)} s`),
+    ...sets.map(
+      (set) =>
+        `- data set ${set.name}: ${set.comments.toLocaleString('en')} comments, ${set.openReports.toLocaleString('en')} open reports, generated in ${fixed(set.seconds)} s`
+    ),
     ...notes.map((note) => `- ${note}`),
     '',
     table,

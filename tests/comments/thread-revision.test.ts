@@ -101,7 +101,7 @@ describe('the thread revision', () => {
     expect(after.body.data[0]).toMatchObject({ status: 'removed', body: null, replies: [{ body: 'A reply' }] });
   });
 
-  test("a new display name shows on every thread the reader wrote in, and erasure empties them", async () => {
+  test('a new display name shows on every thread the reader wrote in, and erasure empties them', async () => {
     const reader = await createSubscriber(app, token, { displayName: 'Old Name' });
     const articles = [(await createArticle(app)).documentId, (await createArticle(app)).documentId];
     for (const articleId of articles) expect((await postComment(app, reader, articleId, 'Mine')).status).toBe(201);

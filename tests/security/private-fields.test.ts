@@ -6,7 +6,7 @@ import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, createApiToken, type TestAdmin, type TestUser } from '../helpers/auth';
 import { expectErrorEnvelope } from '../helpers/envelope';
 import { createArticle, createSubscriber, ensurePolicy, postComment } from '../helpers/comments';
-import { GENEROUS_LIMITS } from '../helpers/moderation';
+import { GENEROUS_LIMITS, adminCall } from '../helpers/moderation';
 import { COMMENT_UID, USER_UID } from '../helpers/security-db';
 
 let app: TestApp;
@@ -27,6 +27,7 @@ const EDITORIAL: Record<string, string> = {
   tags: 'api::tag.tag',
 };
 const ADMIN_UID = 'admin::user';
+const WEBHOOK_UID = 'plugin::comments.webhook';
 
 type Schema = { attributes: Record<string, { type: string; private?: boolean; target?: string }> };
 const schemaOf = (uid: string): Schema => (app.strapi.contentTypes as unknown as Record<string, Schema>)[uid];
@@ -316,7 +317,31 @@ test('no content type has a private attribute the probes below do not aim at', (
     .filter((uid) => uid.startsWith('api::') || uid.startsWith('plugin::comments.'))
     .map((uid) => [uid, privateAttributes(uid).filter((name) => !automatic.includes(name))] as const)
     .filter(([, names]) => names.length > 0);
-  expect(Object.fromEntries(declared)).toEqual({ [COMMENT_UID]: ['bodyHash'] });
+  expect(Object.fromEntries(declared)).toEqual({ [COMMENT_UID]: ['bodyHash'], [WEBHOOK_UID]: ['secret'] });
+});
+
+test("a webhook's signing secret is shown once: no later answer holds it, or its stored form", async () => {
+  const admin = adminCall(app, await createAdmin(app));
+  // A public address literal (no DNS), disabled: stored, never called.
+  const created = await admin.post('/comments/webhooks', {
+    name: 'probe',
+    url: 'http://93.184.216.34/hook',
+    events: ['appeal.filed'],
+    enabled: false,
+  });
+  expect(created.status).toBe(201);
+  const { documentId, secret } = created.body.data;
+  const stored = (await app.strapi.db.query(WEBHOOK_UID).findOne({ where: { documentId } })).secret;
+  expect(stored).not.toContain(secret.slice('whsec_'.length));
+  const answers = [
+    await admin.get('/comments/webhooks'),
+    await admin.put(`/comments/webhooks/${documentId}`, { name: 'probe, renamed' }),
+    await admin.get(`/comments/webhooks/${documentId}/deliveries`),
+  ];
+  for (const res of answers) {
+    expect(res.status).toBe(200);
+    for (const value of [secret, secret.slice('whsec_'.length), stored]) expect(JSON.stringify(res.body)).not.toContain(value);
+  }
 });
 
 describe.each(['anonymous', 'a logged-in reader'])('editorial routes, %s', (who) => {

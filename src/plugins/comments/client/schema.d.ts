@@ -856,7 +856,7 @@ export interface components {
             /** @description A datetime field */
             updatedAt?: string | null;
             /** @description A datetime field */
-            publishedAt: string;
+            publishedAt: string | null;
             /** @description A relational field */
             articles?: components["schemas"]["ApiArticleArticleDocument"][] | null;
         };
@@ -904,7 +904,7 @@ export interface components {
             /** @description A datetime field */
             updatedAt?: string | null;
             /** @description A datetime field */
-            publishedAt: string;
+            publishedAt: string | null;
             /** @description A relational field */
             tags?: components["schemas"]["ApiTagTagDocument"][] | null;
             /** @description A relational field */
@@ -933,7 +933,7 @@ export interface components {
             /** @description A datetime field */
             updatedAt?: string | null;
             /** @description A datetime field */
-            publishedAt: string;
+            publishedAt: string | null;
             /** @description A relational field */
             quotes?: components["schemas"]["ApiQuoteQuoteDocument"][] | null;
             /** @description A relational field */
@@ -964,7 +964,7 @@ export interface components {
             /** @description A datetime field */
             updatedAt?: string | null;
             /** @description A datetime field */
-            publishedAt: string;
+            publishedAt: string | null;
             /** @description A relational field */
             speaker?: components["schemas"]["ApiPersonPersonDocument"] | null;
             /** @description A relational field */
@@ -1001,7 +1001,7 @@ export interface components {
             /** @description A datetime field */
             updatedAt?: string | null;
             /** @description A datetime field */
-            publishedAt: string;
+            publishedAt: string | null;
             /** @description A component field */
             breakdown?: components["schemas"]["EditorialBreakdownItemEntry"][] | null;
             /** @description A relational field */
@@ -2224,7 +2224,7 @@ export interface operations {
                             /** @description A datetime field */
                             updatedAt?: string | null;
                             /** @description A datetime field */
-                            publishedAt: string;
+                            publishedAt: string | null;
                             /** @description A relational field */
                             tags?: components["schemas"]["ApiTagTagDocument"][] | null;
                             /** @description A relational field */
@@ -2361,7 +2361,7 @@ export interface operations {
                             /** @description A datetime field */
                             updatedAt?: string | null;
                             /** @description A datetime field */
-                            publishedAt: string;
+                            publishedAt: string | null;
                             /** @description A relational field */
                             tags?: components["schemas"]["ApiTagTagDocument"][] | null;
                             /** @description A relational field */
@@ -2464,7 +2464,7 @@ export interface operations {
                             }) | null;
                             createdAt: string;
                             updatedAt: string;
-                            publishedAt: string;
+                            publishedAt: string | null;
                         };
                     };
                 };
@@ -2498,6 +2498,24 @@ export interface operations {
             };
             /** @description Error 404, in Strapi's envelope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error 413, in Strapi's envelope */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error 429, in Strapi's envelope */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2560,7 +2578,7 @@ export interface operations {
                             }) | null;
                             createdAt: string;
                             updatedAt: string;
-                            publishedAt: string;
+                            publishedAt: string | null;
                         };
                     } | {
                         user: {
@@ -2582,7 +2600,7 @@ export interface operations {
                             }) | null;
                             createdAt: string;
                             updatedAt: string;
-                            publishedAt: string;
+                            publishedAt: string | null;
                         };
                     };
                 };
@@ -2616,6 +2634,24 @@ export interface operations {
             };
             /** @description Error 404, in Strapi's envelope */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error 413, in Strapi's envelope */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error 429, in Strapi's envelope */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2696,6 +2732,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Error 413, in Strapi's envelope */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error 429, in Strapi's envelope */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Internal server error */
             500: {
                 headers: {
@@ -2744,7 +2798,7 @@ export interface operations {
                         }) | null;
                         createdAt: string;
                         updatedAt: string;
-                        publishedAt: string;
+                        publishedAt: string | null;
                     };
                 };
             };
@@ -3014,6 +3068,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
             500: {
                 headers: {
@@ -3078,6 +3141,15 @@ export interface operations {
             };
             /** @description Refused: `details.code` says why (see RefusalCode) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3353,6 +3425,15 @@ export interface operations {
             };
             /** @description Conflict: `details.code` STALE_VERSION, INVALID_TRANSITION, ALREADY_APPEALED, … */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3674,6 +3755,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests: wait `Retry-After` seconds (also in `details.retryAfter`) */
             429: {
                 headers: {
@@ -3747,6 +3837,15 @@ export interface operations {
             };
             /** @description Refused: `details.code` says why (see RefusalCode) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3975,6 +4074,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
             500: {
                 headers: {
@@ -4053,6 +4161,15 @@ export interface operations {
             };
             /** @description No such resource (or not public) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4310,6 +4427,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
             500: {
                 headers: {
@@ -4372,6 +4498,15 @@ export interface operations {
             };
             /** @description Refused: `details.code` says why (see RefusalCode) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4453,6 +4588,15 @@ export interface operations {
             };
             /** @description No such resource (or not public) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4745,6 +4889,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
             500: {
                 headers: {
@@ -5016,6 +5169,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
             500: {
                 headers: {
@@ -5170,6 +5332,15 @@ export interface operations {
             };
             /** @description Conflict: `details.code` STALE_VERSION, INVALID_TRANSITION, ALREADY_APPEALED, … */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5379,6 +5550,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
             500: {
                 headers: {
@@ -5530,6 +5710,15 @@ export interface operations {
             };
             /** @description No such resource (or not public) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5887,6 +6076,15 @@ export interface operations {
             };
             /** @description Invalid or already used confirmation token */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: an API token without this permission */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,7 +4,7 @@ import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { ReasonDialog, type ReasonDialogResult } from './ReasonDialog';
 import { errorMessage, errorStatus, useAdminGet } from '../utils/api';
 import { useT } from '../utils/translate';
-import type { CommentDetail } from '../../../shared/contracts/admin';
+import type { ActionBody, CommentDetail, SanctionBody } from '../../../shared/contracts/admin';
 import type { ModerationAction, SanctionAction } from '../../../shared/contracts/vocabulary';
 
 type Sanction = SanctionAction;
@@ -34,11 +34,8 @@ export const CommentPanel = ({ documentId, canAct, canSanction, onChanged, onClo
   const run = async (action: ModerationAction, request: ReasonDialogResult) => {
     setPending(null);
     try {
-      await post(`/comments/moderation/comments/${documentId}/actions`, {
-        action,
-        ...request,
-        version: comment.version,
-      });
+      const body: ActionBody = { action, ...request, version: comment.version };
+      await post(`/comments/moderation/comments/${documentId}/actions`, body);
       toggleNotification({ type: 'success', message: t('notice.done', { action: t(`action.${action}`) }) });
       onChanged();
       reload();
@@ -55,12 +52,13 @@ export const CommentPanel = ({ documentId, canAct, canSanction, onChanged, onClo
     setPendingSanction(null);
     if (!comment.author.documentId) return;
     try {
-      await post(`/comments/moderation/users/${comment.author.documentId}/sanctions`, {
+      const body: SanctionBody = {
         action,
         reason,
         ...(action === 'suspend' ? { until: new Date(until).toISOString() } : {}),
         ...(action !== 'reinstate' ? { hideComments } : {}),
-      });
+      };
+      await post(`/comments/moderation/users/${comment.author.documentId}/sanctions`, body);
       toggleNotification({ type: 'success', message: t('notice.done', { action: t(`panel.sanction.${action}`) }) });
       onChanged();
       reload();

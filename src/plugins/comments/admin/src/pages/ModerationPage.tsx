@@ -20,7 +20,7 @@ import { PERMISSIONS } from '../permissions';
 import { ageOf, errorMessage, useAdminGet, type QueuePage } from '../utils/api';
 import { useT } from '../utils/translate';
 
-import type { Stats } from '../../../shared/contracts/admin';
+import type { BulkBody, BulkResult, Stats } from '../../../shared/contracts/admin';
 import {
   COUNTED_QUEUES as QUEUES,
   EDITORIAL_REASON,
@@ -81,11 +81,8 @@ const QueueScreen = () => {
         .map((row) => ({ documentId: row.documentId, version: row.version }));
       if (items.length === 0) return;
       try {
-        const response = await post<{ data: { results: Array<{ result: string }> } }>('/comments/moderation/bulk', {
-          action,
-          reason: reasonText,
-          items,
-        });
+        const body: BulkBody = { action, reason: reasonText, items };
+        const response = await post<BulkResult>('/comments/moderation/bulk', body);
         const results = response.data.data.results;
         toggleNotification({
           type: 'info',

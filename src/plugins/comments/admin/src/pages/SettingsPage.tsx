@@ -53,6 +53,7 @@ const SettingsForm = () => {
         data: {
           ...data?.data.overrides,
           editWindowMinutes: form.editWindowMinutes,
+          repeatWindowMinutes: form.repeatWindowMinutes,
           words: form.words,
           rateLimits: form.rateLimits,
           // Spread first: the holiday region and extra dates set through the API stay as they are.
@@ -118,6 +119,9 @@ const SettingsForm = () => {
             </Grid.Item>
             {number(t('settings.editWindow'), 'editWindowMinutes', form.editWindowMinutes, (v) =>
               setForm({ ...form, editWindowMinutes: v })
+            )}
+            {number(t('settings.repeatWindow'), 'repeatWindowMinutes', form.repeatWindowMinutes, (v) =>
+              setForm({ ...form, repeatWindowMinutes: v })
             )}
             <Grid.Item col={12}>
               <Field.Root

@@ -7,6 +7,9 @@ type Json = Record<string, any>;
  * The core routes a frontend calls besides the plugin's, taken from Strapi's own generator (which
  * reads the content types and users-permissions' route schemas): operation id and summary are ours.
  */
+/** Answers the app adds to these core routes: its login limiter (429), its body limit (413). */
+const LIMITED = [429, 413];
+
 const CORE_OPERATIONS: Array<{ path: string; method: string; operationId: string; summary: string }> = [
   { path: '/articles', method: 'get', operationId: 'listArticles', summary: 'List published stories' },
   { path: '/articles/{id}', method: 'get', operationId: 'getArticle', summary: 'One published story by documentId' },
@@ -63,7 +66,8 @@ const correctEntrySchemas = (value: unknown, additions: Record<string, Json>): v
   if (!value || typeof value !== 'object') return;
   const schema = value as Json;
   if (schema.properties && typeof schema.properties === 'object') {
-    const required = new Set<string>(schema.required ?? []);
+    // A draft (read with an API token and status=draft) answers publishedAt: null.
+    const required = new Set<string>((schema.required ?? []).filter((name: string) => name !== 'publishedAt'));
     for (const [name, property] of Object.entries(schema.properties as Json)) {
       if (name === 'documentId') schema.properties[name] = { type: 'string', description: 'The documentId' };
       else if (!required.has(name) && !property.anyOf?.some((option: Json) => option.type === 'null')) {
@@ -93,11 +97,12 @@ export const corePaths = (
   for (const { path, method, operationId, summary } of CORE_OPERATIONS) {
     const operation = generated.paths?.[path]?.[method];
     if (!operation) throw new Error(`Strapi's OpenAPI generator no longer describes ${method} ${path}`);
-    const responses = Object.fromEntries(
-      Object.entries(operation.responses as Json).map(([status, response]) =>
+    const responses = Object.fromEntries([
+      ...Object.entries(operation.responses as Json).map(([status, response]) =>
         status === '500' ? [status, response] : [status, Number(status) >= 400 ? errorResponse(Number(status)) : response]
-      )
-    );
+      ),
+      ...(method === 'post' ? LIMITED.map((status) => [String(status), errorResponse(status)]) : []),
+    ]);
     paths[`/api${path}`] = {
       ...paths[`/api${path}`],
       [method]: {

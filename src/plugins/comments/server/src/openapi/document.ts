@@ -52,6 +52,7 @@ const authPaths: ZodOpenApiPathsObject = {
       responses: {
         302: { description: 'Confirmed: redirects to the configured confirmation page' },
         400: error('Invalid or already used confirmation token'),
+        403: error('Refused: an API token without this permission'),
       },
     },
   },

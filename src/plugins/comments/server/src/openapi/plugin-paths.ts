@@ -66,7 +66,9 @@ const responsesOf = (route: ContractRoute): ZodOpenApiResponsesObject => {
       ...(content ? { content } : {}),
     };
   }
-  for (const status of [...route.contract.errors, ...ALWAYS]) {
+  // The app-wide body limit answers 413 before any route that takes a body.
+  const bodyLimit = route.contract.body ? [413] : [];
+  for (const status of [...new Set([...route.contract.errors, ...bodyLimit, ...ALWAYS])]) {
     responses[String(status) as `4${string}`] = {
       description: ERROR_DESCRIPTIONS[status] ?? 'Error',
       content: { 'application/json': { schema: ErrorEnvelope } },

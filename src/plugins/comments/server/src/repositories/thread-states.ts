@@ -24,9 +24,9 @@ export const threadStatesRepository = (strapi: Core.Strapi) => {
     /** Raises the revision of each thread by one (creating its row at 1), under the row lock until commit. */
     async bump(trx: Knex.Transaction, threads: ThreadKey[]): Promise<void> {
       // One row per thread, in a fixed order: concurrent bumps of several threads cannot deadlock.
-      const unique = [...new Map(threads.map((thread) => [`${thread.type}|${thread.documentId}`, thread])).values()].sort(
-        (a, b) => (a.type === b.type ? a.documentId.localeCompare(b.documentId) : a.type.localeCompare(b.type))
-      );
+      const unique = [
+        ...new Map(threads.map((thread) => [`${thread.type}|${thread.documentId}`, thread])).values(),
+      ].sort((a, b) => (a.type === b.type ? a.documentId.localeCompare(b.documentId) : a.type.localeCompare(b.type)));
       if (unique.length === 0) return;
       const now = new Date();
       const revision = column('revision');

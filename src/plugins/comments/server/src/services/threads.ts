@@ -102,7 +102,11 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
             commentsCloseAt: column('commentsCloseAt'),
             moderationRisk: column('moderationRisk'),
           });
-        const row = await threadStatesRepository(strapi).joinRevision(story, { type, documentIdColumn: column('documentId') }, 'revision');
+        const row = await threadStatesRepository(strapi).joinRevision(
+          story,
+          { type, documentIdColumn: column('documentId') },
+          'revision'
+        );
         if (row) {
           return {
             type,

@@ -24,7 +24,8 @@ export class Lru<Value> {
     this.delete(key);
     this.entries.set(key, value);
     this.weight += this.weigh(value);
-    while (this.weight > this.capacity && this.entries.size > 1) this.delete(this.entries.keys().next().value as string);
+    while (this.weight > this.capacity && this.entries.size > 1)
+      this.delete(this.entries.keys().next().value as string);
   }
 
   private delete(key: string): void {
