@@ -91,16 +91,29 @@ test('every action writes its event to the outbox, and the webhook receives each
   ]);
 
   const edit = () =>
-    app.http().patch(`/api/comments/${id}`).set(bearer(author)).send({ data: { body: 'First words, revised' } });
+    app
+      .http()
+      .patch(`/api/comments/${id}`)
+      .set(bearer(author))
+      .send({ data: { body: 'First words, revised' } });
   expect(typesOf(await written(edit))).toEqual(['comment.edited']);
   expect(typesOf(await written(() => reportBy(app, id, 1, 'abusive')))).toEqual(['comment.reported']);
   const autoHidden = await written(() => reportBy(app, id, 1, 'harassment'));
   expect(typesOf(autoHidden)).toEqual(['comment.reported', 'comment.auto-hidden']);
-  expect(autoHidden[1].payload).toMatchObject({ comment: id, transition: 'auto-hide', from: 'visible', to: 'hidden', actor: 'system' });
+  expect(autoHidden[1].payload).toMatchObject({
+    comment: id,
+    transition: 'auto-hide',
+    from: 'visible',
+    to: 'hidden',
+    actor: 'system',
+  });
 
   expect(typesOf(await written(() => act(decider, id, { action: 'approve' })))).toEqual(['comment.approved']);
   const hidden = await written(() => act(decider, id, { action: 'hide', publicReason: 'Personal attack' }));
-  expect(hidden[0]).toMatchObject({ type: 'comment.hidden', payload: { actor: 'moderator', publicReason: 'Personal attack' } });
+  expect(hidden[0]).toMatchObject({
+    type: 'comment.hidden',
+    payload: { actor: 'moderator', publicReason: 'Personal attack' },
+  });
   expect(typesOf(await written(() => act(decider, id, { action: 'restore' })))).toEqual(['comment.restored']);
   expect(typesOf(await written(() => act(decider, id, { action: 'amend', body: 'First words [edited]' })))).toEqual([
     'comment.amended',
@@ -131,7 +144,11 @@ test('every action writes its event to the outbox, and the webhook receives each
   const decision = me.body.data.appeals.appealable.find((entry: any) => entry.comment === appealed).decision;
   let appealId = '';
   const filed = await written(async () => {
-    const res = await app.http().post('/api/comments/me/appeals').set(bearer(author)).send({ data: { decision, statement: 'Unfair.' } });
+    const res = await app
+      .http()
+      .post('/api/comments/me/appeals')
+      .set(bearer(author))
+      .send({ data: { decision, statement: 'Unfair.' } });
     expect(res.status).toBe(201);
     appealId = res.body.data.documentId;
   });
@@ -139,7 +156,10 @@ test('every action writes its event to the outbox, and the webhook receives each
     expect.objectContaining({ type: 'appeal.filed', payload: { appeal: appealId, decision, comment: appealed } }),
   ]);
   const dismiss = () =>
-    adminCall(app, reviewer).post(`/comments/moderation/appeals/${appealId}/resolution`, { outcome: 'dismissed', reason: 'It was abusive' });
+    adminCall(app, reviewer).post(`/comments/moderation/appeals/${appealId}/resolution`, {
+      outcome: 'dismissed',
+      reason: 'It was abusive',
+    });
   const dismissed = await written(dismiss);
   expect(dismissed[0]).toMatchObject({ type: 'appeal.resolved', payload: { appeal: appealId, outcome: 'dismissed' } });
 
@@ -160,12 +180,19 @@ test('every action writes its event to the outbox, and the webhook receives each
   const resolved = await written(resolveComplaint);
   expect(resolved[0]).toMatchObject({
     type: 'complaint.resolved',
-    payload: { complaint: complaint.body.data.documentId, outcome: 'upheld', correctionNote: 'The date is now 3 March.' },
+    payload: {
+      complaint: complaint.body.data.documentId,
+      outcome: 'upheld',
+      correctionNote: 'The date is now 3 March.',
+    },
   });
 
   // Sanctions, then erasure.
   const sanction = (body: Record<string, unknown>) => () =>
-    adminCall(app, decider).post(`/comments/moderation/users/${author.documentId}/sanctions`, { reason: 'events test', ...body });
+    adminCall(app, decider).post(`/comments/moderation/users/${author.documentId}/sanctions`, {
+      reason: 'events test',
+      ...body,
+    });
   const suspended = await written(sanction({ action: 'suspend', until: '2099-01-01T00:00:00Z' }));
   expect(suspended[0]).toMatchObject({
     type: 'commenter.sanctioned',
@@ -182,7 +209,9 @@ test('every action writes its event to the outbox, and the webhook receives each
   expect(everything).not.toContain('Test comments-moderator');
 
   const expected = SUBSCRIBABLE_EVENT_TYPES;
-  await receiver.waitFor((received) => expected.every((type) => received.some((item) => JSON.parse(item.body).type === type)));
+  await receiver.waitFor((received) =>
+    expected.every((type) => received.some((item) => JSON.parse(item.body).type === type))
+  );
   const eventIds = new Set((await outbox()).map((event) => event.eventId));
   expect(receiver.received.every((item) => eventIds.has(item.id))).toBe(true);
 });
@@ -210,12 +239,20 @@ test('a rolled-back action leaves no event in the outbox and delivers nothing', 
     })
   ).rejects.toThrow('the disk filled');
   expect(await eventsAfter(before)).toEqual([]);
-  expect((await app.strapi.db.query('plugin::comments.comment').findOne({ where: { documentId: id } })).status).toBe('visible');
+  expect((await app.strapi.db.query('plugin::comments.comment').findOne({ where: { documentId: id } })).status).toBe(
+    'visible'
+  );
 
   // A post whose transaction fails at one of its steps neither.
   const fault = jest.spyOn(service('audit'), 'record').mockRejectedValueOnce(new Error('disk full'));
   try {
-    const reader = { id: author.id, documentId: author.documentId, email: author.email, username: author.username, confirmed: true };
+    const reader = {
+      id: author.id,
+      documentId: author.documentId,
+      email: author.email,
+      username: author.username,
+      confirmed: true,
+    };
     await expect(service('comments').post(reader, articleId, { body: 'Never stored' })).rejects.toThrow('disk full');
   } finally {
     fault.mockRestore();

@@ -6,7 +6,6 @@ import { createArticle, createSubscriber, ensurePolicy, postComment } from '../h
 import { GENEROUS_LIMITS, adminCall, overrideSettings } from '../helpers/moderation';
 import { WEBHOOK_TEST_ENV, startReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
 
-
 let app: TestApp;
 let admin: TestAdmin;
 let author: TestUser;
@@ -63,7 +62,8 @@ afterEach(async () => {
   receiver.behave(() => 200);
   receiver.release();
   // Each test's endpoints go with it, whatever its outcome: the next test's events reach only its own.
-  for (const hook of (await api.get('/comments/webhooks')).body.data) await api.del(`/comments/webhooks/${hook.documentId}`);
+  for (const hook of (await api.get('/comments/webhooks')).body.data)
+    await api.del(`/comments/webhooks/${hook.documentId}`);
 });
 afterAll(async () => {
   await receiver?.close();
@@ -76,7 +76,12 @@ test('the secret is shown once, stored encrypted, never listed', async () => {
   const list = await api.get('/comments/webhooks');
   expect(list.status).toBe(200);
   const listed = list.body.data.find((item: any) => item.documentId === hook.documentId);
-  expect(listed).toMatchObject({ name: 'Secret keeper', url: receiver.url, events: ['comment.created'], enabled: true });
+  expect(listed).toMatchObject({
+    name: 'Secret keeper',
+    url: receiver.url,
+    events: ['comment.created'],
+    enabled: true,
+  });
   expect(JSON.stringify(list.body)).not.toContain(hook.secret);
   const row = await app.strapi.db.query('plugin::comments.webhook').findOne({ where: { documentId: hook.documentId } });
   expect(row.secret).not.toContain(hook.secret.slice(6));
@@ -100,12 +105,17 @@ test('a delivered event carries a Standard Webhooks signature the receiver verif
   });
   // Ids and public fields only.
   expect(request.body).not.toContain(author.email);
-  expect(() => new Webhook(`whsec_${Buffer.from('another secret of 24 b').toString('base64')}`).verify(request.body, {
-    'webhook-id': request.id,
-    'webhook-timestamp': request.timestamp,
-    'webhook-signature': request.signature,
-  })).toThrow();
-  const delivery = await waitForDelivery(hook.documentId, (item) => item.eventId === request.id && item.state === 'succeeded');
+  expect(() =>
+    new Webhook(`whsec_${Buffer.from('another secret of 24 b').toString('base64')}`).verify(request.body, {
+      'webhook-id': request.id,
+      'webhook-timestamp': request.timestamp,
+      'webhook-signature': request.signature,
+    })
+  ).toThrow();
+  const delivery = await waitForDelivery(
+    hook.documentId,
+    (item) => item.eventId === request.id && item.state === 'succeeded'
+  );
   expect(delivery).toMatchObject({ eventType: 'comment.created', attempts: 1, responseStatus: 200, error: null });
   expect(delivery.durationMs).toEqual(expect.any(Number));
 });
@@ -123,7 +133,10 @@ test('a receiver failing twice then succeeding gets the event three times with t
     [3, 200],
   ]);
   expect(new Set(event().map((item) => item.id)).size).toBe(1);
-  const delivery = await waitForDelivery(hook.documentId, (item) => item.eventId === event()[0].id && item.state === 'succeeded');
+  const delivery = await waitForDelivery(
+    hook.documentId,
+    (item) => item.eventId === event()[0].id && item.state === 'succeeded'
+  );
   expect(delivery).toMatchObject({ attempts: 3, responseStatus: 200 });
 });
 
@@ -132,7 +145,9 @@ test('a hanging receiver does not hold up readers: posts answer while its delive
   receiver.behave(() => 'hang');
   const first = await postComment(app, author, articleId, 'Into the void');
   expect(first.status).toBe(201);
-  await receiver.waitFor(() => receiver.received.some((item) => JSON.parse(item.body).data.comment === first.body.data.documentId));
+  await receiver.waitFor(() =>
+    receiver.received.some((item) => JSON.parse(item.body).data.comment === first.body.data.documentId)
+  );
   // The delivery is open at the receiver; more posts are answered all the same.
   for (const body of ['Still here', 'And again']) {
     const next = await postComment(app, author, articleId, body);
@@ -156,7 +171,11 @@ test('endpoints on private, loopback, link-local or metadata addresses are refus
     expectErrorEnvelope(res, 400);
     expect([url, res.body.error.details.code]).toEqual([url, 'WEBHOOK_URL_REFUSED']);
   }
-  const ftp = await api.post('/comments/webhooks', { name: 'Old school', url: 'ftp://example.com/', events: ['comment.created'] });
+  const ftp = await api.post('/comments/webhooks', {
+    name: 'Old school',
+    url: 'ftp://example.com/',
+    events: ['comment.created'],
+  });
   expect(ftp.body.error.details.code).toBe('WEBHOOK_URL_INVALID');
 });
 
@@ -171,7 +190,9 @@ test('a delivery is refused at send time when the address is no longer allowed, 
     const delivery = await waitForDelivery(hook.documentId, (item) => item.state === 'dead');
     expect(delivery.error).toMatch(/127\.0\.0\.1 \(loopback\), which webhooks may not reach/);
     expect(delivery.responseStatus).toBeNull();
-    expect(receiver.received.some((item) => JSON.parse(item.body).data.comment === posted.body.data.documentId)).toBe(false);
+    expect(receiver.received.some((item) => JSON.parse(item.body).data.comment === posted.body.data.documentId)).toBe(
+      false
+    );
   } finally {
     config.webhooks.allowedHosts = allowedHosts;
     config.webhooks.retry = retry;
@@ -196,7 +217,10 @@ test('a dead-lettered delivery is redelivered on demand with the same webhook-id
   const again = await api.post(`/comments/webhooks/deliveries/${dead.documentId}/redeliver`, {});
   expect(again.status).toBe(202);
   expect(again.body.data).toMatchObject({ eventId: dead.eventId, redelivery: true, state: 'pending' });
-  await waitForDelivery(hook.documentId, (item) => item.documentId === again.body.data.documentId && item.state === 'succeeded');
+  await waitForDelivery(
+    hook.documentId,
+    (item) => item.documentId === again.body.data.documentId && item.state === 'succeeded'
+  );
   expect(receiver.received.filter((item) => item.id === dead.eventId).at(-1)?.status).toBe(200);
 });
 
@@ -204,7 +228,12 @@ test('a test event goes to its endpoint at once; a disabled endpoint gets nothin
   const hook = await createHook({ events: ['comment.created', 'comment.reported'] });
   const test = await api.post(`/comments/webhooks/${hook.documentId}/test`, {});
   expect(test.status).toBe(200);
-  expect(test.body.data).toMatchObject({ eventType: 'webhook.test', state: 'succeeded', attempts: 1, responseStatus: 200 });
+  expect(test.body.data).toMatchObject({
+    eventType: 'webhook.test',
+    state: 'succeeded',
+    attempts: 1,
+    responseStatus: 200,
+  });
   expect(bodiesOf('webhook.test').at(-1)).toMatchObject({ data: { webhook: hook.documentId } });
 
   const disabled = await api.put(`/comments/webhooks/${hook.documentId}`, { enabled: false });
@@ -214,15 +243,23 @@ test('a test event goes to its endpoint at once; a disabled endpoint gets nothin
   await postComment(app, author, articleId, 'Nobody listening');
   // The relay has run (the event is dispatched) and made no delivery for the disabled endpoint.
   const latest = async () =>
-    app.strapi.db.query('plugin::comments.outbox-event').findOne({ where: { type: 'comment.created' }, orderBy: { id: 'desc' } });
+    app.strapi.db
+      .query('plugin::comments.outbox-event')
+      .findOne({ where: { type: 'comment.created' }, orderBy: { id: 'desc' } });
   const deadline = Date.now() + 10_000;
-  while (!(await latest()).dispatchedAt && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (!(await latest()).dispatchedAt && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   expect((await latest()).dispatchedAt).not.toBeNull();
   expect((await deliveriesOf(hook.documentId)).length).toBe(before);
 });
 
 test('bodies are validated (400 with each field), unknown ids 404, and the routes need the webhooks permission', async () => {
-  const bad = await api.post('/comments/webhooks', { name: '', url: receiver.url, events: ['comment.nonsense'], extra: 1 });
+  const bad = await api.post('/comments/webhooks', {
+    name: '',
+    url: receiver.url,
+    events: ['comment.nonsense'],
+    extra: 1,
+  });
   expectErrorEnvelope(bad, 400);
   expect(bad.body.error.details.errors.map((error: any) => error.path.join('.')).sort()).toEqual(
     ['events.0', 'extra', 'name'].sort()

@@ -133,13 +133,19 @@ const NewWebhook = ({ onCreated }: { onCreated: () => void }) => {
         <Grid.Item col={4} s={12}>
           <Field.Root name="name">
             <Field.Label>{t('webhooks.name')}</Field.Label>
-            <TextInput value={name} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setName(event.target.value)} />
+            <TextInput
+              value={name}
+              onChange={(event: React.ChangeEvent<HTMLInputElement>) => setName(event.target.value)}
+            />
           </Field.Root>
         </Grid.Item>
         <Grid.Item col={8} s={12}>
           <Field.Root name="url" hint={t('webhooks.url.hint')}>
             <Field.Label>{t('webhooks.url')}</Field.Label>
-            <TextInput value={url} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setUrl(event.target.value)} />
+            <TextInput
+              value={url}
+              onChange={(event: React.ChangeEvent<HTMLInputElement>) => setUrl(event.target.value)}
+            />
             <Field.Hint />
           </Field.Root>
         </Grid.Item>
@@ -155,9 +161,7 @@ const NewWebhook = ({ onCreated }: { onCreated: () => void }) => {
         <Button onClick={create} disabled={!name || !url || events.length === 0}>
           {t('webhooks.create')}
         </Button>
-        {secret && (
-          <Typography data-testid="webhook-secret">{t('webhooks.secret', { secret })}</Typography>
-        )}
+        {secret && <Typography data-testid="webhook-secret">{t('webhooks.secret', { secret })}</Typography>}
       </Flex>
     </Box>
   );
@@ -212,7 +216,10 @@ const WebhooksList = () => {
                   >
                     {t('webhooks.test')}
                   </Button>
-                  <Button variant="tertiary" onClick={() => setOpen(open === webhook.documentId ? null : webhook.documentId)}>
+                  <Button
+                    variant="tertiary"
+                    onClick={() => setOpen(open === webhook.documentId ? null : webhook.documentId)}
+                  >
                     {t('webhooks.deliveries')}
                   </Button>
                   <Button

@@ -33,9 +33,7 @@ export const webhookDeliveriesRepository = (strapi: Core.Strapi) => {
         )
         .update(columns({ state: 'delivering', leaseUntil, updatedAt: now }));
       if (claimed === 1) return 'claimed';
-      const row = await table()
-        .where({ id })
-        .first(state, column('attempts'));
+      const row = await table().where({ id }).first(state, column('attempts'));
       // Held by a live lease for this very attempt: someone is delivering it now; ask again later.
       return row && row[state] === 'delivering' && Number(row[column('attempts')]) === attempt - 1 ? 'busy' : 'stale';
     },

@@ -12,8 +12,12 @@ type AdminRoute = (
 
 /** The webhook endpoints' admin routes (docs/events.md), built with admin.ts's `adminRoute`. */
 export const webhookRoutes = (adminRoute: AdminRoute): ContractRoute[] => {
-  const route = (method: ContractRoute['method'], path: string, handler: string, contract: Omit<RouteContract, 'audience'>) =>
-    adminRoute(method, path, `webhooks.${handler}`, ACTIONS.webhooksManage, contract);
+  const route = (
+    method: ContractRoute['method'],
+    path: string,
+    handler: string,
+    contract: Omit<RouteContract, 'audience'>
+  ) => adminRoute(method, path, `webhooks.${handler}`, ACTIONS.webhooksManage, contract);
   return [
     route('GET', '/webhooks', 'list', {
       summary: 'The webhook endpoints',
@@ -53,7 +57,7 @@ export const webhookRoutes = (adminRoute: AdminRoute): ContractRoute[] => {
     route('POST', '/webhooks/:id/test', 'test', {
       summary: 'Send a test event (`webhook.test`) to an endpoint now',
       params: w.WebhookParams,
-      responses: { 200: json("The test delivery after its first attempt", w.WebhookDeliveryResponse) },
+      responses: { 200: json('The test delivery after its first attempt', w.WebhookDeliveryResponse) },
       errors: [400, 404],
     }),
     route('GET', '/webhooks/:id/deliveries', 'deliveries', {

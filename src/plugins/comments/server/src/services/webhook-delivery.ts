@@ -57,7 +57,11 @@ const webhookDelivery = ({ strapi }: { strapi: Core.Strapi }) => {
     const { retry } = config();
     const succeeded = result.status !== undefined && result.status >= 200 && result.status < 300;
     const firstAttemptAt = delivery.firstAttemptAt ? new Date(delivery.firstAttemptAt) : startedAt;
-    const policy = { baseDelayMs: retry.baseDelayMs, maxDelayMs: retry.maxDelayMs, windowMs: retry.windowHours * 3600_000 };
+    const policy = {
+      baseDelayMs: retry.baseDelayMs,
+      maxDelayMs: retry.maxDelayMs,
+      windowMs: retry.windowHours * 3600_000,
+    };
     const next = succeeded ? null : nextAttemptAt(attempt, firstAttemptAt, new Date(), policy, Math.random());
     return {
       state: succeeded ? 'succeeded' : next ? 'pending' : 'dead',
@@ -93,18 +97,24 @@ const webhookDelivery = ({ strapi }: { strapi: Core.Strapi }) => {
       if (claim === 'busy') throw new DeliveryBusyError(`delivery ${deliveryId} is being attempted elsewhere`);
       if (claim === 'stale') return;
       const delivery: DeliveryRow = await strapi.db.query(UID.webhookDelivery).findOne({ where: { id: deliveryId } });
-      const webhook: WebhookRow | null = await strapi.db.query(UID.webhook).findOne({ where: { id: delivery.webhookId } });
+      const webhook: WebhookRow | null = await strapi.db
+        .query(UID.webhook)
+        .findOne({ where: { id: delivery.webhookId } });
       if (!webhook || !webhook.enabled) {
         await cancel(delivery, attempt, webhook ? 'the endpoint is disabled' : 'the endpoint was deleted');
         return;
       }
-      const event: OutboxEvent = await strapi.db.query(UID.outboxEvent).findOne({ where: { id: delivery.outboxEventId } });
+      const event: OutboxEvent = await strapi.db
+        .query(UID.outboxEvent)
+        .findOne({ where: { id: delivery.outboxEventId } });
       const result = await post(webhook, event);
       const data = outcome(delivery, attempt, startedAt, result);
       await strapi.db.transaction(async ({ trx }) => {
         const held = await repository().finish(trx, deliveryId, attempt, data);
         if (held && data.nextAttemptAt)
-          await getService('webhook-queue').schedule(trx, [{ deliveryId, attempt: attempt + 1, at: data.nextAttemptAt }]);
+          await getService('webhook-queue').schedule(trx, [
+            { deliveryId, attempt: attempt + 1, at: data.nextAttemptAt },
+          ]);
       });
     },
 

@@ -27,7 +27,9 @@ const JOB_RETRY_LIMIT = 10;
 const JSON_OIDS = new Set([pgTypes.builtins.JSON, pgTypes.builtins.JSONB]);
 const bossTypes = {
   getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    JSON_OIDS.has(oid) && format !== 'binary' ? (value: string) => JSON.parse(value) : pgTypes.getTypeParser(oid, format as 'text'),
+    JSON_OIDS.has(oid) && format !== 'binary'
+      ? (value: string) => JSON.parse(value)
+      : pgTypes.getTypeParser(oid, format as 'text'),
 };
 
 /** Thrown when another worker holds the delivery: the job is retried after the lease. */

@@ -88,7 +88,10 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
   const query = () => strapi.db.query(UID.webhook);
   const deliveries = () => strapi.db.query(UID.webhookDelivery);
   const encryption = () =>
-    strapi.service('admin::encryption') as { encrypt(value: string): string | null; decrypt(value: string): string | null };
+    strapi.service('admin::encryption') as {
+      encrypt(value: string): string | null;
+      decrypt(value: string): string | null;
+    };
 
   const checkedUrl = async (raw: string): Promise<string> => {
     const url = parseWebhookUrl(raw);
@@ -215,8 +218,7 @@ const webhooks = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The same event (the same `webhook-id`) once more to the same endpoint, as a new delivery with its own log. */
     async redeliver(deliveryDocumentId: string) {
       const original: DeliveryRow | null = await deliveries().findOne({ where: { documentId: deliveryDocumentId } });
-      if (!original)
-        throw new errors.NotFoundError('No such delivery.', { code: WEBHOOK_REFUSAL.DELIVERY_NOT_FOUND });
+      if (!original) throw new errors.NotFoundError('No such delivery.', { code: WEBHOOK_REFUSAL.DELIVERY_NOT_FOUND });
       const webhook: WebhookRow | null = await query().findOne({ where: { id: original.webhookId } });
       if (!webhook) throw new errors.NotFoundError('The endpoint was deleted.', { code: WEBHOOK_REFUSAL.NOT_FOUND });
       const event = { id: original.outboxEventId, eventId: original.eventId, type: original.eventType };

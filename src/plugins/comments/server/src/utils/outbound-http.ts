@@ -57,7 +57,8 @@ const guardedLookup =
       const list = addresses as dns.LookupAddress[];
       const refused = list.find((entry) => !isReachable(hostname, entry.address, allow));
       if (refused) return callback(new RefusedAddressError(hostname, refused.address), '', 0);
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
+      if ((options as { all?: boolean }).all)
+        return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
       return callback(null, list[0].address, list[0].family);
     });
   };
