@@ -7,8 +7,6 @@ import { useT } from '../utils/translate';
 import type { ActionBody, CommentDetail, SanctionBody } from '../../../shared/contracts/admin';
 import type { ModerationAction, SanctionAction } from '../../../shared/contracts/vocabulary';
 
-type Sanction = SanctionAction;
-
 interface Props {
   documentId: string;
   canAct: boolean;
@@ -24,7 +22,7 @@ export const CommentPanel = ({ documentId, canAct, canSanction, onChanged, onClo
   const { toggleNotification } = useNotification();
   const { data, reload } = useAdminGet<CommentDetail>(`/comments/moderation/comments/${documentId}`);
   const [pending, setPending] = useState<ModerationAction | null>(null);
-  const [pendingSanction, setPendingSanction] = useState<Sanction | null>(null);
+  const [pendingSanction, setPendingSanction] = useState<SanctionAction | null>(null);
   const [until, setUntil] = useState('');
   const [hideComments, setHideComments] = useState(false);
 
@@ -48,7 +46,7 @@ export const CommentPanel = ({ documentId, canAct, canSanction, onChanged, onClo
     }
   };
 
-  const sanction = async (action: Sanction, { reason }: ReasonDialogResult) => {
+  const sanction = async (action: SanctionAction, { reason }: ReasonDialogResult) => {
     setPendingSanction(null);
     if (!comment.author.documentId) return;
     try {
