@@ -153,7 +153,7 @@ test('100 readers reporting one comment through both instances at once are count
   ]);
   const detail = await asAdmin(b).get(`/comments/moderation/comments/${commentId}`);
   expect(detail.status).toBe(200);
-  expect(detail.body.data.comment).toMatchObject({ reportCount: REPORTERS, status: 'visible' });
+  expect(detail.body.data.comment).toMatchObject({ reporters: REPORTERS, status: 'visible' });
   expect(detail.body.data.reports).toHaveLength(REPORTERS);
 });
 

@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { createAdmin, createApiToken, type TestAdmin, type TestUser } from '../helpers/auth';
 import { bearer, createArticle, createSubscriber, ensurePolicy } from '../helpers/comments';
 import { randomSecrets, startCluster, type Cluster, type ClusterInstance } from '../helpers/cluster-instances';
+import { checked } from '../helpers/contract';
 
 /**
  * Rendered thread pages are shared through Redis and cached in each process, keyed by the
@@ -23,15 +24,15 @@ let author: TestUser;
 let articleId: string;
 
 const read = (instance: ClusterInstance, etag?: string) => {
-  const req = request(instance.baseUrl).get(`/api/comments/threads/${articleId}`);
+  const req = checked(instance.baseUrl).get(`/api/comments/threads/${articleId}`);
   return etag ? req.set('If-None-Match', etag) : req;
 };
 const bodiesOn = async (instance: ClusterInstance) =>
   (await read(instance)).body.data.map((comment: { body: string | null }) => comment.body);
 const asAdmin = (instance: ClusterInstance) => ({
-  get: (url: string) => request(instance.baseUrl).get(url).set('Authorization', `Bearer ${admin.token}`),
+  get: (url: string) => checked(instance.baseUrl).get(url).set('Authorization', `Bearer ${admin.token}`),
   post: (url: string, body: object) =>
-    request(instance.baseUrl).post(url).set('Authorization', `Bearer ${admin.token}`).send(body),
+    checked(instance.baseUrl).post(url).set('Authorization', `Bearer ${admin.token}`).send(body),
 });
 const moderate = async (instance: ClusterInstance, commentId: string, action: string) => {
   const detail = await asAdmin(instance).get(`/comments/moderation/comments/${commentId}`);
@@ -81,7 +82,7 @@ afterAll(async () => {
 });
 
 test('a page rendered on one instance is kept in Redis and served alike by the other', async () => {
-  const post = await request(a.baseUrl)
+  const post = await checked(a.baseUrl)
     .post(`/api/comments/threads/${articleId}`)
     .set(bearer(author))
     .send({ data: { body: 'Shared page' } });
@@ -99,7 +100,7 @@ test('a page rendered on one instance is kept in Redis and served alike by the o
 test('posts, edits, hides, restores and withdrawals on A show at once on B', async () => {
   const posted = await seenOnB(
     () =>
-      request(a.baseUrl)
+      checked(a.baseUrl)
         .post(`/api/comments/threads/${articleId}`)
         .set(bearer(author))
         .send({ data: { body: 'Fresh on B' } }),
@@ -109,7 +110,7 @@ test('posts, edits, hides, restores and withdrawals on A show at once on B', asy
   const commentId = posted.body.data[1].documentId;
 
   await seenOnB(() =>
-    request(a.baseUrl)
+    checked(a.baseUrl)
       .patch(`/api/comments/${commentId}`)
       .set(bearer(author))
       .send({ data: { body: 'Edited on A' } })
@@ -124,6 +125,6 @@ test('posts, edits, hides, restores and withdrawals on A show at once on B', asy
   await seenOnB(() => moderate(a, commentId, 'restore'));
   expect(await bodiesOn(b)).toEqual(['Shared page', 'Edited on A']);
 
-  await seenOnB(() => request(a.baseUrl).delete(`/api/comments/${commentId}`).set(bearer(author)));
+  await seenOnB(() => checked(a.baseUrl).delete(`/api/comments/${commentId}`).set(bearer(author)));
   expect(await bodiesOn(b)).toEqual(['Shared page']);
 });

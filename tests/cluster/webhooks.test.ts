@@ -1,4 +1,4 @@
-import request from 'supertest';
+import { checked } from '../helpers/contract';
 import { Client } from 'pg';
 import { bootStrapi } from '../helpers/strapi';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -54,7 +54,7 @@ test('two instances deliver 1,000 events to one receiver: none lost, none delive
   const sender = async () => {
     while (next < EVENTS) {
       const index = next++;
-      const res = await request((index % 2 === 0 ? a : b).baseUrl)
+      const res = await checked((index % 2 === 0 ? a : b).baseUrl)
         .post('/api/comments/subscriptions')
         .set('Authorization', `Bearer ${token}`)
         .send({ data: { email: `subscriber${index}@example.test`, status: 'active', expiresAt: null } });

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { bootStrapi } from '../helpers/strapi';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { createAdmin, createApiToken, type TestAdmin, type TestUser } from '../helpers/auth';
@@ -6,6 +5,7 @@ import { bearer, createArticle, createSubscriber, ensurePolicy } from '../helper
 import { adminCall } from '../helpers/moderation';
 import { startChildInstance, type ChildInstance } from '../helpers/child-instance';
 import { WEBHOOK_TEST_ENV, startReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
+import { checked } from '../helpers/contract';
 
 // A delivery holds its lease this long; the receiver's answer is awaited for less.
 const ENV = { ...WEBHOOK_TEST_ENV, WEBHOOK_LEASE_SECONDS: '2', WEBHOOK_TIMEOUT_MS: '1500' };
@@ -55,7 +55,7 @@ const start = async () => {
 test('a process killed mid-delivery is restarted and delivers what was pending, with the same webhook-id', async () => {
   receiver.behave(() => 'hang');
   const first = await start();
-  const posted = await request(first.baseUrl)
+  const posted = await checked(first.baseUrl)
     .post(`/api/comments/threads/${articleId}`)
     .set(bearer(author))
     .send({ data: { body: 'Delivered despite the crash' } });
@@ -73,7 +73,7 @@ test('a process killed mid-delivery is restarted and delivers what was pending, 
   expect(deliveriesOf().map((item) => item.nth)).toEqual([1, 2]);
   expect(new Set(deliveriesOf().map((item) => item.id)).size).toBe(1);
 
-  const log = await request(second.baseUrl)
+  const log = await checked(second.baseUrl)
     .get(`/comments/webhooks/${webhookId}/deliveries`)
     .set('Authorization', `Bearer ${admin.token}`);
   expect(log.status).toBe(200);

@@ -464,7 +464,7 @@ export interface paths {
         put?: never;
         /**
          * Suspend, ban or reinstate a commenter
-         * @description Needs the admin permission `plugin::comments.moderation.sanction`.
+         * @description With hideComments, a comment changed meanwhile refuses the whole sanction (409 STALE_VERSION). Needs the admin permission `plugin::comments.moderation.sanction`.
          */
         post: operations["adminModerationSanction"];
         delete?: never;
@@ -840,7 +840,331 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "comment.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The comment.created event */
+        post: operations["eventCommentCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comment.edited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The comment.edited event */
+        post: operations["eventCommentEdited"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comment.withdrawn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The comment.withdrawn event */
+        post: operations["eventCommentWithdrawn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comment.reported": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The comment.reported event */
+        post: operations["eventCommentReported"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comment.auto-hidden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The comment.auto-hidden event */
+        post: operations["eventCommentAutoHidden"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comment.hidden": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The comment.hidden event */
+        post: operations["eventCommentHidden"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comment.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The comment.approved event */
+        post: operations["eventCommentApproved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comment.restored": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The comment.restored event */
+        post: operations["eventCommentRestored"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comment.amended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The comment.amended event */
+        post: operations["eventCommentAmended"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comment.removed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The comment.removed event */
+        post: operations["eventCommentRemoved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "comment.released": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The comment.released event */
+        post: operations["eventCommentReleased"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "commenter.sanctioned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The commenter.sanctioned event */
+        post: operations["eventCommenterSanctioned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "commenter.reinstated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The commenter.reinstated event */
+        post: operations["eventCommenterReinstated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "commenter.erased": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The commenter.erased event */
+        post: operations["eventCommenterErased"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "complaint.resolved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The complaint.resolved event */
+        post: operations["eventComplaintResolved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "appeal.filed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The appeal.filed event */
+        post: operations["eventAppealFiled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "appeal.resolved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The appeal.resolved event */
+        post: operations["eventAppealResolved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscription.synced": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The subscription.synced event */
+        post: operations["eventSubscriptionSynced"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The webhook.test event */
+        post: operations["eventWebhookTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         ApiTagTagDocument: {
@@ -1195,6 +1519,265 @@ export interface components {
             scope?: string;
         } & {
             [key: string]: unknown;
+        };
+        /** @description A reader posted a comment (visible, or held for review). */
+        EventCommentCreated: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            comment: string;
+            thread: {
+                type: string;
+                /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+                documentId: string;
+            };
+            parent: string | null;
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            author: string;
+            /** @enum {string} */
+            status: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
+            flagged: boolean;
+        };
+        /** @description Its author edited a comment within the edit window. */
+        EventCommentEdited: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            comment: string;
+            thread: {
+                type: string;
+                /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+                documentId: string;
+            };
+            version: number;
+        };
+        /** @description Its author withdrew a comment. */
+        EventCommentWithdrawn: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            comment: string;
+            thread: {
+                type: string;
+                /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+                documentId: string;
+            };
+            transition: string;
+            /** @enum {string} */
+            from: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
+            /** @enum {string} */
+            to: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
+            version: number;
+            /** @enum {string} */
+            actor: "moderator" | "system" | "author" | "api-token";
+            publicReason: string | null;
+        };
+        /** @description A reader reported a comment. */
+        EventCommentReported: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            comment: string;
+            thread: {
+                type: string;
+                /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+                documentId: string;
+            };
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            report: string;
+            /** @enum {string} */
+            reason: "abusive" | "harassment" | "hate" | "spam" | "off-topic" | "misinformation" | "factual-error" | "illegal" | "other";
+        };
+        /** @description Enough trusted reports hid a comment pending a moderator. */
+        EventCommentAutoHidden: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            comment: string;
+            thread: {
+                type: string;
+                /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+                documentId: string;
+            };
+            transition: string;
+            /** @enum {string} */
+            from: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
+            /** @enum {string} */
+            to: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
+            version: number;
+            /** @enum {string} */
+            actor: "moderator" | "system" | "author" | "api-token";
+            publicReason: string | null;
+        };
+        /** @description A moderator hid a comment. */
+        EventCommentHidden: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            comment: string;
+            thread: {
+                type: string;
+                /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+                documentId: string;
+            };
+            transition: string;
+            /** @enum {string} */
+            from: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
+            /** @enum {string} */
+            to: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
+            version: number;
+            /** @enum {string} */
+            actor: "moderator" | "system" | "author" | "api-token";
+            publicReason: string | null;
+        };
+        /** @description A moderator approved a comment. */
+        EventCommentApproved: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            comment: string;
+            thread: {
+                type: string;
+                /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+                documentId: string;
+            };
+            transition: string;
+            /** @enum {string} */
+            from: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
+            /** @enum {string} */
+            to: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
+            version: number;
+            /** @enum {string} */
+            actor: "moderator" | "system" | "author" | "api-token";
+            publicReason: string | null;
+        };
+        /** @description A moderator (or an upheld appeal) restored a comment. */
+        EventCommentRestored: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            comment: string;
+            thread: {
+                type: string;
+                /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+                documentId: string;
+            };
+            transition: string;
+            /** @enum {string} */
+            from: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
+            /** @enum {string} */
+            to: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
+            version: number;
+            /** @enum {string} */
+            actor: "moderator" | "system" | "author" | "api-token";
+            publicReason: string | null;
+        };
+        /** @description A moderator amended a comment's text (or an upheld appeal put the original back). */
+        EventCommentAmended: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            comment: string;
+            thread: {
+                type: string;
+                /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+                documentId: string;
+            };
+            transition: string;
+            /** @enum {string} */
+            from: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
+            /** @enum {string} */
+            to: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
+            version: number;
+            /** @enum {string} */
+            actor: "moderator" | "system" | "author" | "api-token";
+            publicReason: string | null;
+        };
+        /** @description A moderator removed a comment. */
+        EventCommentRemoved: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            comment: string;
+            thread: {
+                type: string;
+                /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+                documentId: string;
+            };
+            transition: string;
+            /** @enum {string} */
+            from: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
+            /** @enum {string} */
+            to: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
+            version: number;
+            /** @enum {string} */
+            actor: "moderator" | "system" | "author" | "api-token";
+            publicReason: string | null;
+        };
+        /** @description A moderator released a held comment. */
+        EventCommentReleased: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            comment: string;
+            thread: {
+                type: string;
+                /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+                documentId: string;
+            };
+            transition: string;
+            /** @enum {string} */
+            from: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
+            /** @enum {string} */
+            to: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
+            version: number;
+            /** @enum {string} */
+            actor: "moderator" | "system" | "author" | "api-token";
+            publicReason: string | null;
+        };
+        /** @description A moderator suspended or banned a commenter. */
+        EventCommenterSanctioned: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            user: string;
+            /** @enum {string} */
+            sanction: "suspended" | "banned";
+            until: string | null;
+            hiddenComments: number;
+        };
+        /** @description A moderator (or an upheld appeal) lifted a sanction. */
+        EventCommenterReinstated: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            user: string;
+        };
+        /** @description A reader erased their account and comments. */
+        EventCommenterErased: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            user: string;
+        };
+        /** @description An editor resolved a reader's factual-error complaint. */
+        EventComplaintResolved: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            complaint: string;
+            story: {
+                type: string;
+                /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+                documentId: string;
+            };
+            comment: string | null;
+            /** @enum {string} */
+            outcome: "upheld" | "not-upheld";
+            correctionNote: string | null;
+        };
+        /** @description A commenter appealed a moderator's decision. */
+        EventAppealFiled: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            appeal: string;
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            decision: string;
+            comment: string | null;
+        };
+        /** @description A moderator upheld or dismissed an appeal. */
+        EventAppealResolved: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            appeal: string;
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            decision: string;
+            comment: string | null;
+            /** @enum {string} */
+            outcome: "upheld" | "dismissed";
+        };
+        /** @description The billing system synced a subscription. */
+        EventSubscriptionSynced: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            subscription: string;
+            user: string | null;
+            /** @enum {string} */
+            status: "active" | "cancelled" | "expired";
+            expiresAt: string | null;
+        };
+        /** @description An admin sent a test event to one endpoint. */
+        EventWebhookTest: {
+            /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+            webhook: string;
+            message: string;
         };
         Error: {
             data: null;
@@ -4595,6 +5178,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict: `details.code` STALE_VERSION, INVALID_TRANSITION, ALREADY_APPEALED, … */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -6091,6 +6683,728 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+        };
+    };
+    eventCommentCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "comment.created";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventCommentCreated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventCommentEdited: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "comment.edited";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventCommentEdited"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventCommentWithdrawn: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "comment.withdrawn";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventCommentWithdrawn"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventCommentReported: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "comment.reported";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventCommentReported"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventCommentAutoHidden: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "comment.auto-hidden";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventCommentAutoHidden"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventCommentHidden: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "comment.hidden";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventCommentHidden"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventCommentApproved: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "comment.approved";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventCommentApproved"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventCommentRestored: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "comment.restored";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventCommentRestored"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventCommentAmended: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "comment.amended";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventCommentAmended"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventCommentRemoved: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "comment.removed";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventCommentRemoved"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventCommentReleased: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "comment.released";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventCommentReleased"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventCommenterSanctioned: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "commenter.sanctioned";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventCommenterSanctioned"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventCommenterReinstated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "commenter.reinstated";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventCommenterReinstated"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventCommenterErased: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "commenter.erased";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventCommenterErased"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventComplaintResolved: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "complaint.resolved";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventComplaintResolved"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventAppealFiled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "appeal.filed";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventAppealFiled"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventAppealResolved: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "appeal.resolved";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventAppealResolved"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventSubscriptionSynced: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "subscription.synced";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventSubscriptionSynced"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    eventWebhookTest: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same on every retry */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "webhook.test";
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    timestamp: string;
+                    data: components["schemas"]["EventWebhookTest"];
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -13,6 +13,7 @@ export const UID = {
   outboxEvent: 'plugin::comments.outbox-event',
   webhook: 'plugin::comments.webhook',
   webhookDelivery: 'plugin::comments.webhook-delivery',
+  notificationDigest: 'plugin::comments.notification-digest',
 } as const;
 
 export { REPORT_REASONS, EDITORIAL_REASON, REFUSAL } from '../../shared/contracts/vocabulary';

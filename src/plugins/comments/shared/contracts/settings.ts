@@ -23,6 +23,24 @@ const FullTimeWindow = z
 
 const WordList = z.array(z.string().trim().min(1).max(80)).max(2000);
 
+/** The kinds of notification email; each has default wording the settings may override. */
+export const NOTIFICATION_KINDS = [
+  'moderation-notice',
+  'reply',
+  'report-outcome',
+  'complaint-outcome',
+  'duty-alert',
+  'duty-digest',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+const TemplateText = z.string().min(1).max(20000);
+const NotificationTemplate = z.strictObject({
+  subject: TemplateText.max(200),
+  text: TemplateText,
+  html: TemplateText,
+});
+
 /** A year's worth of extra days off; the list is read on every cover decision. */
 export const MAX_EXTRA_HOLIDAYS = 366;
 
@@ -51,6 +69,14 @@ export const overridableShape = {
     windowMinutes: int(1, 7 * 24 * 60),
     suspiciousShare: z.number().min(0).max(1),
   }),
+  notifications: z.strictObject({
+    dutyModerators: z.array(z.email()).max(50).meta({ description: 'Admin emails alerted to urgent reports' }),
+    perRecipient: RateLimit.meta({ description: 'Emails one address gets at most per period (legal notices always go)' }),
+    digestGraceMinutes: int(1, 24 * 60),
+    templates: z
+      .partialRecord(z.enum(NOTIFICATION_KINDS), NotificationTemplate.partial())
+      .meta({ description: 'Wording by kind, with {{placeholders}}; a part left out keeps the default' }),
+  }),
 };
 
 /** Overrides: any part, at any depth, may be left out (the configured value stays). */
@@ -64,6 +90,7 @@ export const SettingsOverrides = z
     autoHide: overridableShape.autoHide.partial(),
     reportTrust: overridableShape.reportTrust.partial(),
     brigading: overridableShape.brigading.partial(),
+    notifications: overridableShape.notifications.partial(),
   })
   .partial()
   .meta({ id: 'SettingsOverrides' });

@@ -34,6 +34,24 @@ export interface WebhooksConfig {
   queue: { schema: string; pollingSeconds: number; maintenanceSeconds: number };
 }
 
+/** A notification email's wording; `{{placeholders}}` are filled in (HTML-escaped in `html`). */
+export interface NotificationTemplate {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface NotificationsConfig {
+  /** Admin emails alerted at once to illegal and harassment reports, and sent the digest of the open queue. */
+  dutyModerators: string[];
+  /** Emails one address gets at most in the period; optional notices beyond it are dropped, legal ones never. */
+  perRecipient: RateLimit;
+  /** How long after a full-time window opens its digest may still go out (an instance started later sends none). */
+  digestGraceMinutes: number;
+  /** Overrides of the default wording, by kind (rules/notification-templates.ts). */
+  templates: Partial<Record<string, Partial<NotificationTemplate>>>;
+}
+
 export interface CommentsConfig {
   /** Content types readers may comment on; each must have `commenting`, `commentsCloseAt` and `moderationRisk`. */
   commentableTypes: string[];
@@ -60,6 +78,7 @@ export interface CommentsConfig {
   /** Redis for rate limits shared across instances; memory when unset. */
   redisUrl: string | null;
   webhooks: WebhooksConfig;
+  notifications: NotificationsConfig;
 }
 
 export const defaultConfig: CommentsConfig = {
@@ -96,6 +115,12 @@ export const defaultConfig: CommentsConfig = {
     relayIntervalMs: 1000,
     leaseSeconds: 60,
     queue: { schema: 'pgboss', pollingSeconds: 1, maintenanceSeconds: 30 },
+  },
+  notifications: {
+    dutyModerators: [],
+    perRecipient: { points: 10, durationSeconds: 3600 },
+    digestGraceMinutes: 30,
+    templates: {},
   },
 };
 

@@ -10,6 +10,7 @@ import threadState from './thread-state/schema.json';
 import outboxEvent from './outbox-event/schema.json';
 import webhook from './webhook/schema.json';
 import webhookDelivery from './webhook-delivery/schema.json';
+import notificationDigest from './notification-digest/schema.json';
 
 export default {
   comment: { schema: comment },
@@ -24,4 +25,5 @@ export default {
   'outbox-event': { schema: outboxEvent },
   webhook: { schema: webhook },
   'webhook-delivery': { schema: webhookDelivery },
+  'notification-digest': { schema: notificationDigest },
 };

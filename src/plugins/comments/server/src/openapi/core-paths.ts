@@ -99,7 +99,9 @@ export const corePaths = (
     if (!operation) throw new Error(`Strapi's OpenAPI generator no longer describes ${method} ${path}`);
     const responses = Object.fromEntries([
       ...Object.entries(operation.responses as Json).map(([status, response]) =>
-        status === '500' ? [status, response] : [status, Number(status) >= 400 ? errorResponse(Number(status)) : response]
+        status === '500'
+          ? [status, response]
+          : [status, Number(status) >= 400 ? errorResponse(Number(status)) : response]
       ),
       ...(method === 'post' ? LIMITED.map((status) => [String(status), errorResponse(status)]) : []),
     ]);
@@ -121,7 +123,8 @@ export const corePaths = (
   );
   // A component's entries answer with their own numeric id, which the generator leaves out.
   for (const [name, schema] of Object.entries(schemas)) {
-    if (name.endsWith('Entry') && schema.properties && !schema.properties.id) schema.properties.id = { type: 'integer' };
+    if (name.endsWith('Entry') && schema.properties && !schema.properties.id)
+      schema.properties.id = { type: 'integer' };
   }
   withoutGenerationTime(paths);
   withoutGenerationTime(schemas);

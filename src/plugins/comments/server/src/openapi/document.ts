@@ -5,6 +5,7 @@ import contentApi from '../routes/content-api';
 import admin from '../routes/admin';
 import type { ContractRoute } from '../routes/contract';
 import { pluginPaths, type RouterType } from './plugin-paths';
+import { EVENT_TYPES, eventEnvelope } from '../../../shared/contracts/events';
 
 const error = (description: string) => ({
   description,
@@ -58,6 +59,59 @@ const authPaths: ZodOpenApiPathsObject = {
   },
 };
 
+/**
+ * The events webhooks receive (OpenAPI 3.1 `webhooks`): one POST per event type, signed per
+ * Standard Webhooks; see docs/events.md.
+ */
+const webhookEvents = (): ZodOpenApiPathsObject =>
+  Object.fromEntries(
+    EVENT_TYPES.map((type) => [
+      type,
+      {
+        post: {
+          operationId: `event${type
+            .split(/[.-]/)
+            .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+            .join('')}`,
+          summary: `The ${type} event`,
+          tags: ['Events (webhooks)'],
+          // The receiver authenticates the sender by the signature headers, not by a scheme of ours.
+          security: [],
+          parameters: [
+            {
+              in: 'header' as const,
+              name: 'webhook-id',
+              required: true,
+              schema: { type: 'string' as const },
+              description: 'The event id: the same on every retry',
+            },
+            {
+              in: 'header' as const,
+              name: 'webhook-timestamp',
+              required: true,
+              schema: { type: 'string' as const },
+              description: 'Unix seconds when this attempt was signed',
+            },
+            {
+              in: 'header' as const,
+              name: 'webhook-signature',
+              required: true,
+              schema: { type: 'string' as const },
+              description: '`v1,<base64 HMAC-SHA256>` of `id.timestamp.body` with the endpoint secret',
+            },
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: eventEnvelope(type) } } },
+          responses: {
+            200: {
+              description:
+                'Any 2xx acknowledges the event; anything else (or no answer in 5 s) is retried with backoff for 24 h',
+            },
+          },
+        },
+      },
+    ])
+  );
+
 export const DOCUMENT_INFO = {
   title: 'Newsroom comments API',
   version: '1.0.0',
@@ -78,7 +132,9 @@ export const contractDocument = () =>
         { name: 'Moderation (admin)', description: 'The moderation and editorial desk (admin API, admin JWT)' },
         { name: 'Stories', description: 'Strapi’s content API for stories' },
         { name: 'Accounts', description: 'Sign-up, login and tokens (users-permissions)' },
+        { name: 'Events (webhooks)', description: 'What a subscribed endpoint receives (docs/events.md)' },
       ],
+      webhooks: webhookEvents(),
       paths: {
         ...pluginPaths([
           { type: 'content-api' as RouterType, routes: contentApi.routes as ContractRoute[] },

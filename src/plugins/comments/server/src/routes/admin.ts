@@ -66,10 +66,11 @@ export default {
     }),
     adminRoute('POST', '/moderation/users/:userId/sanctions', 'moderation.sanction', ACTIONS.moderationSanction, {
       summary: 'Suspend, ban or reinstate a commenter',
+      description: 'With hideComments, a comment changed meanwhile refuses the whole sanction (409 STALE_VERSION).',
       params: a.UserIdParams,
       body: a.SanctionBody,
       responses: { 200: json('The commenter’s sanction now', a.SanctionResult) },
-      errors: [400, 404],
+      errors: [400, 404, 409],
     }),
     adminRoute('GET', '/moderation/stats', 'moderation.stats', ACTIONS.moderationRead, {
       summary: 'Moderation figures',

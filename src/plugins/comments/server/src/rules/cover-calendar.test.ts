@@ -1,5 +1,13 @@
 import { defaultConfig } from '../config';
-import { SETTINGS_HOLIDAY_NAME, coverAt, holidayOn, isKnownRegion, localTime, nextChangeAt } from './cover-calendar';
+import {
+  SETTINGS_HOLIDAY_NAME,
+  coverAt,
+  fullTimeWindowStartAt,
+  holidayOn,
+  isKnownRegion,
+  localTime,
+  nextChangeAt,
+} from './cover-calendar';
 
 const scotland = defaultConfig.schedule;
 const england = { ...scotland, holidayRegion: 'GB-ENG' };
@@ -134,5 +142,23 @@ describe('the next change', () => {
 
   test('none without any full-time window', () => {
     expect(next('2026-11-25T12:00:00Z', { ...scotland, fullTime: [] })).toBeNull();
+  });
+});
+
+describe('the start of the full-time window in force', () => {
+  test('is the window’s local start on that day, in the schedule’s zone', () => {
+    expect(fullTimeWindowStartAt(new Date('2026-11-25T12:34:00Z'), scotland)?.toISOString()).toBe(
+      '2026-11-25T09:00:00.000Z'
+    );
+    // British Summer Time: 09:00 local is 08:00 UTC.
+    expect(fullTimeWindowStartAt(new Date('2026-06-10T08:00:00Z'), scotland)?.toISOString()).toBe(
+      '2026-06-10T08:00:00.000Z'
+    );
+  });
+
+  test('is null under part-time cover: at night, at weekends, on holidays', () => {
+    expect(fullTimeWindowStartAt(new Date('2026-11-25T02:00:00Z'), scotland)).toBeNull();
+    expect(fullTimeWindowStartAt(new Date('2026-11-28T12:00:00Z'), scotland)).toBeNull();
+    expect(fullTimeWindowStartAt(new Date('2026-12-25T12:00:00Z'), scotland)).toBeNull();
   });
 });

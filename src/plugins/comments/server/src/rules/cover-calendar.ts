@@ -114,3 +114,16 @@ export const nextChangeAt = (moment: Date, schedule: CoverSchedule): Date | null
   }
   return null;
 };
+
+/**
+ * When the full-time window in force at `moment` opened (local wall-clock start, as a moment), or
+ * null under part-time cover: the key of "this window" for anything done once per window.
+ */
+export const fullTimeWindowStartAt = (moment: Date, schedule: CoverSchedule): Date | null => {
+  if (coverAt(moment, schedule) !== 'full-time') return null;
+  const local = localTime(moment, schedule);
+  const window = schedule.fullTime.find((candidate) => inWindow(local, candidate));
+  if (!window) return null;
+  const start = minutesOf(window.start);
+  return local.set({ hour: Math.floor(start / 60), minute: start % 60, second: 0, millisecond: 0 }).toJSDate();
+};

@@ -20,6 +20,7 @@ export type SettingsOverrides = DeepPartial<
     | 'autoHide'
     | 'reportTrust'
     | 'brigading'
+    | 'notifications'
   >
 >;
 
