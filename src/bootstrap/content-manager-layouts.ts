@@ -5,11 +5,13 @@ interface Layout {
   defaultSortBy: string;
   defaultSortOrder: 'ASC' | 'DESC';
   list: string[];
+  /** Human labels: the Content Manager otherwise shows attribute names (`speakerBody`, `saidOn`). */
+  labels: Record<string, string>;
   descriptions: Record<string, string>;
 }
 
 // Bump when the layouts below change; editors' own later changes are kept until then.
-const LAYOUTS_VERSION = 2;
+const LAYOUTS_VERSION = 3;
 
 const LAYOUTS: Record<string, Layout> = {
   'api::article.article': {
@@ -17,6 +19,24 @@ const LAYOUTS: Record<string, Layout> = {
     defaultSortBy: 'originallyPublishedAt',
     defaultSortOrder: 'DESC',
     list: ['id', 'title', 'section', 'commenting', 'moderationRisk', 'originallyPublishedAt'],
+    labels: {
+      title: 'Headline',
+      slug: 'Address (slug)',
+      standfirst: 'Standfirst',
+      body: 'Body',
+      section: 'Section',
+      tags: 'Tags',
+      byline: 'Byline',
+      dateline: 'Dateline',
+      originallyPublishedAt: 'First published',
+      lastUpdatedAt: 'Last updated',
+      people: 'People in the story',
+      quotes: 'Quotes',
+      figures: 'Figures',
+      commenting: 'Comments',
+      commentsCloseAt: 'Comments close at',
+      moderationRisk: 'Moderation risk',
+    },
     descriptions: {
       title: 'The headline as published.',
       originallyPublishedAt: 'When the story first went out (Strapi’s own publishedAt changes with every republish).',
@@ -35,6 +55,15 @@ const LAYOUTS: Record<string, Layout> = {
     defaultSortBy: 'name',
     defaultSortOrder: 'ASC',
     list: ['id', 'name', 'role', 'country'],
+    labels: {
+      name: 'Name',
+      slug: 'Address (slug)',
+      role: 'Role or title',
+      organisation: 'Organisation',
+      country: 'Country',
+      quotes: 'Quotes by this person',
+      articles: 'Stories',
+    },
     descriptions: { role: 'Role or title as the story gives it, e.g. "Japan’s foreign minister".' },
   },
   'api::quote.quote': {
@@ -42,6 +71,17 @@ const LAYOUTS: Record<string, Layout> = {
     defaultSortBy: 'saidOn',
     defaultSortOrder: 'DESC',
     list: ['id', 'text', 'speaker', 'speakerBody', 'kind', 'saidOn'],
+    labels: {
+      text: 'Quote',
+      speaker: 'Speaker',
+      speakerBody: 'Speaker (a body, not a person)',
+      kind: 'Kind of quote',
+      context: 'Context',
+      medium: 'Said in',
+      saidOn: 'Said on',
+      articles: 'Stories',
+      figures: 'Figures it gives',
+    },
     descriptions: {
       text: 'The words exactly as published, without the quotation marks.',
       speaker: 'The person who said it; or leave empty and fill "speaker body".',
@@ -56,6 +96,19 @@ const LAYOUTS: Record<string, Layout> = {
     defaultSortBy: 'label',
     defaultSortOrder: 'ASC',
     list: ['id', 'label', 'value', 'qualifier', 'attribution'],
+    labels: {
+      label: 'What is counted',
+      value: 'Number',
+      unit: 'Unit',
+      qualifier: 'Qualifier',
+      asOf: 'As of',
+      period: 'Period',
+      attribution: 'According to',
+      breakdown: 'Parts',
+      breakdownKind: 'Parts are',
+      articles: 'Stories',
+      quotes: 'Quotes',
+    },
     descriptions: {
       label: 'What is counted, e.g. "North Korean troops sent to Russia".',
       qualifier: 'How the story qualifies the number: up to, about, at least, more than, nearly.',
@@ -77,8 +130,22 @@ export const seedContentManagerLayouts = async (strapi: Core.Strapi): Promise<vo
   for (const [uid, layout] of Object.entries(LAYOUTS)) {
     const configuration = await contentTypes.findConfiguration({ uid });
     const metadatas = { ...configuration.metadatas };
-    for (const [field, description] of Object.entries(layout.descriptions)) {
-      if (metadatas[field]) metadatas[field] = { ...metadatas[field], edit: { ...metadatas[field].edit, description } };
+    const attributes = (strapi.contentTypes as Record<string, any>)[uid]?.attributes ?? {};
+    for (const field of Object.keys(metadatas)) {
+      const { edit = {}, list = {} } = metadatas[field];
+      const label = layout.labels[field];
+      // A relation shows its entries by the target's main field (else a quote reads "Untitled").
+      const targetMainField = LAYOUTS[attributes[field]?.target]?.mainField;
+      metadatas[field] = {
+        ...metadatas[field],
+        edit: {
+          ...edit,
+          ...(label ? { label } : {}),
+          ...(layout.descriptions[field] ? { description: layout.descriptions[field] } : {}),
+          ...(targetMainField ? { mainField: targetMainField } : {}),
+        },
+        list: { ...list, ...(label ? { label } : {}), ...(targetMainField ? { mainField: targetMainField } : {}) },
+      };
     }
     await contentTypes.updateConfiguration(
       { uid },

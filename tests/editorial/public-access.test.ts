@@ -52,6 +52,23 @@ test('editors get useful list columns, default sorts and field descriptions in t
     .service('content-types')
     .findConfiguration({ uid: 'api::quote.quote' });
   expect(quotes.layouts.list).toContain('speaker');
+  expect(quotes.metadatas.speakerBody.edit.label).toBe('Speaker (a body, not a person)');
+  expect(quotes.metadatas.saidOn.edit.label).toBe('Said on');
+});
+
+test("an article's quotes relation shows each quote by its text, and every field has a human label", async () => {
+  const admin = await createAdmin(app);
+  const res = await app
+    .http()
+    .get('/content-manager/content-types/api::article.article/configuration')
+    .set('Authorization', `Bearer ${admin.token}`);
+  expect(res.status).toBe(200);
+  const metadatas = res.body.data.contentType.metadatas;
+  expect(metadatas.quotes.edit.mainField).toBe('text');
+  expect(metadatas.people.edit.mainField).toBe('name');
+  expect(metadatas.figures.edit.mainField).toBe('label');
+  expect(metadatas.moderationRisk.edit.label).toBe('Moderation risk');
+  expect(metadatas.originallyPublishedAt.list.label).toBe('First published');
 });
 
 describe('slugs', () => {

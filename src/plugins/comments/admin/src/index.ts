@@ -7,9 +7,10 @@ import { prefixTranslations } from './utils/translate';
 interface AdminApp {
   registerPlugin(plugin: { id: string; name: string }): void;
   addMenuLink(link: Record<string, unknown>): void;
-  addSettingsLink(
+  /** One settings section with its links (calling it twice for one id throws). */
+  createSettingSection(
     section: { id: string; intlLabel: { id: string; defaultMessage: string } },
-    link: Record<string, unknown>
+    links: Array<Record<string, unknown>>
   ): void;
   getPlugin(id: string): { apis: { addEditViewSidePanel(panels: unknown[]): void } };
 }
@@ -30,25 +31,24 @@ export default {
       permissions: PERMISSIONS.editorialRead,
       Component: () => import('./pages/ComplaintsPage'),
     });
-    app.addSettingsLink(
+    app.createSettingSection(
       { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'Comments' } },
-      {
-        id: 'moderation-settings',
-        to: `${PLUGIN_ID}/settings`,
-        intlLabel: { id: `${PLUGIN_ID}.settings.link`, defaultMessage: 'Moderation settings' },
-        permissions: PERMISSIONS.moderationRead,
-        Component: () => import('./pages/SettingsPage'),
-      }
-    );
-    app.addSettingsLink(
-      { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'Comments' } },
-      {
-        id: 'webhooks',
-        to: `${PLUGIN_ID}/webhooks`,
-        intlLabel: { id: `${PLUGIN_ID}.settings.webhooks`, defaultMessage: 'Webhooks' },
-        permissions: PERMISSIONS.webhooksManage,
-        Component: () => import('./pages/WebhooksPage'),
-      }
+      [
+        {
+          id: 'moderation-settings',
+          to: `${PLUGIN_ID}/settings`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.link`, defaultMessage: 'Moderation settings' },
+          permissions: PERMISSIONS.moderationRead,
+          Component: () => import('./pages/SettingsPage'),
+        },
+        {
+          id: 'webhooks',
+          to: `${PLUGIN_ID}/webhooks`,
+          intlLabel: { id: `${PLUGIN_ID}.settings.webhooks`, defaultMessage: 'Webhooks' },
+          permissions: PERMISSIONS.webhooksManage,
+          Component: () => import('./pages/WebhooksPage'),
+        },
+      ]
     );
     app.registerPlugin({ id: PLUGIN_ID, name: 'Comments' });
   },
