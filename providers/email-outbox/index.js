@@ -21,6 +21,8 @@ module.exports = {
           subject: options.subject,
           text: options.text,
           html: options.html,
+          // Custom headers (e.g. List-Unsubscribe), as SMTP would send them.
+          headers: options.headers || {},
           sentAt: new Date().toISOString(),
         };
         fs.mkdirSync(directory, { recursive: true });

@@ -174,3 +174,31 @@ test("the editor's side panel on the seed story shows the 83-drone inconsistency
   await screenshot(page, 'editor-side-panel');
   await page.close();
 });
+
+test('the queue with a comment open fits a 1280×800 and a 1440×900 laptop screen, flag reasons shown', async () => {
+  const id = await postAndGetId(app, author, articleId, 'A long comment '.repeat(40));
+  await reportBy(app, id, 1, 'spam');
+  const flagged = await postAndGetId(app, author, articleId, 'A long comment '.repeat(40));
+  // A second admin: the admin login limit counts logins per account.
+  const narrowScreens = await createAdmin(app, ['comments-moderator']);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await loginToAdmin(page, app.baseUrl, narrowScreens.email, narrowScreens.password);
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1440, height: 900 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await openQueueRow(page, id);
+    const fits = await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');
+    expect({ viewport, fits }).toEqual({ viewport, fits: true });
+    const drawer = await page.getByTestId('comment-drawer').boundingBox();
+    expect(drawer!.x + drawer!.width).toBeLessThanOrEqual(viewport.width);
+    await screenshot(page, `queue-panel-${viewport.width}x${viewport.height}`);
+  }
+  await page.goto(`${app.baseUrl}/admin/plugins/comments`);
+  await page.getByRole('tab', { name: /flagged/i }).click();
+  const row = page.locator(`[data-testid="queue-row"][data-document-id="${flagged}"]`);
+  await row.waitFor({ timeout: 60000 });
+  await expect(row.getByTestId('flag-reason').first().textContent()).resolves.toBe('repeated-post');
+  await page.close();
+});

@@ -744,6 +744,8 @@ export interface PluginCommentsCommenter extends Struct.CollectionTypeSchema {
     displayName: Schema.Attribute.String;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::comments.commenter'> & Schema.Attribute.Private;
+    notifyReplies: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    notifyReportOutcomes: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     publishedAt: Schema.Attribute.DateTime;
     sanction: Schema.Attribute.Enumeration<['none', 'suspended', 'banned']> &
       Schema.Attribute.Required &
@@ -855,6 +857,39 @@ export interface PluginCommentsModerationEvent extends Struct.CollectionTypeSche
   };
 }
 
+export interface PluginCommentsNotificationDigest extends Struct.CollectionTypeSchema {
+  collectionName: 'comment_notification_digests';
+  info: {
+    description: 'One row per full-time window whose queue digest went to the duty moderators: the unique window start is the claim that lets one instance only send it.';
+    displayName: 'Notification digest';
+    pluralName: 'notification-digests';
+    singularName: 'notification-digest';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::comments.notification-digest'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    recipients: Schema.Attribute.Integer & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    windowStart: Schema.Attribute.String & Schema.Attribute.Required & Schema.Attribute.Unique;
+  };
+}
+
 export interface PluginCommentsOutboxEvent extends Struct.CollectionTypeSchema {
   collectionName: 'comment_outbox_events';
   info: {
@@ -881,6 +916,7 @@ export interface PluginCommentsOutboxEvent extends Struct.CollectionTypeSchema {
     eventId: Schema.Attribute.String & Schema.Attribute.Required & Schema.Attribute.Unique;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::comments.outbox-event'> & Schema.Attribute.Private;
+    notifiedAt: Schema.Attribute.DateTime;
     occurredAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
     payload: Schema.Attribute.JSON & Schema.Attribute.Required;
     publishedAt: Schema.Attribute.DateTime;
@@ -1554,6 +1590,7 @@ declare module '@strapi/strapi' {
       'plugin::comments.commenter': PluginCommentsCommenter;
       'plugin::comments.community-policy': PluginCommentsCommunityPolicy;
       'plugin::comments.moderation-event': PluginCommentsModerationEvent;
+      'plugin::comments.notification-digest': PluginCommentsNotificationDigest;
       'plugin::comments.outbox-event': PluginCommentsOutboxEvent;
       'plugin::comments.report': PluginCommentsReport;
       'plugin::comments.subscription': PluginCommentsSubscription;

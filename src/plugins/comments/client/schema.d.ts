@@ -143,6 +143,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/comments/notifications/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Confirm unsubscribing (the page an email link opens)
+         * @description Shows a button that POSTs the same URL; a GET changes nothing, so link scanners unsubscribe nobody.
+         */
+        get: operations["commentsNotificationsConfirm"];
+        put?: never;
+        /**
+         * Unsubscribe in one click
+         * @description What mail clients send for `List-Unsubscribe-Post: List-Unsubscribe=One-Click`: turns off that kind of email for the token's recipient.
+         */
+        post: operations["commentsNotificationsUnsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/comments/me": {
         parameters: {
             query?: never;
@@ -164,7 +188,7 @@ export interface paths {
         delete: operations["commentsMeErase"];
         options?: never;
         head?: never;
-        /** Change the display name */
+        /** Change the display name or the notification preferences */
         patch: operations["commentsMeUpdate"];
         trace?: never;
     };
@@ -1345,7 +1369,14 @@ export interface components {
         };
         UpdateMeBody: {
             data: {
-                displayName: string;
+                displayName?: string;
+                /** @description Optional notices to turn on or off; moderation notices are always sent */
+                notifications?: {
+                    /** @description Email me when someone replies to my comment */
+                    replies?: boolean;
+                    /** @description Email me the outcome of my reports and complaints */
+                    reportOutcomes?: boolean;
+                };
             };
         };
         AcceptTermsBody: {
@@ -1484,6 +1515,24 @@ export interface components {
                 reports?: number;
                 windowMinutes?: number;
                 suspiciousShare?: number;
+            };
+            notifications?: {
+                /** @description Admin emails alerted to urgent reports */
+                dutyModerators?: string[];
+                /** @description Emails one address gets at most per period (legal notices always go) */
+                perRecipient?: {
+                    points: number;
+                    durationSeconds: number;
+                };
+                digestGraceMinutes?: number;
+                /** @description Wording by kind, with {{placeholders}}; a part left out keeps the default */
+                templates?: {
+                    [key: string]: {
+                        subject?: string;
+                        text?: string;
+                        html?: string;
+                    };
+                };
             };
         };
         ComplaintResolutionBody: {
@@ -1864,6 +1913,20 @@ export interface components {
                 hoursText: string | null;
             };
         };
+        UnsubscribeResponse: {
+            data: {
+                /**
+                 * @description The kind of email whose link was followed
+                 * @enum {string}
+                 */
+                kind: "moderation-notice" | "reply" | "report-outcome" | "complaint-outcome" | "duty-alert" | "duty-digest";
+                /**
+                 * @description What is now off: reply notices, report outcomes, every optional notice (a moderation notice’s link: those are legal notices, always sent), or the duty moderators’ list
+                 * @enum {string}
+                 */
+                unsubscribed: "replies" | "reportOutcomes" | "all-optional" | "duty";
+            };
+        };
         Me: {
             displayName: string;
             canComment: boolean;
@@ -1897,6 +1960,13 @@ export interface components {
                     comment: string | null;
                     at: string | null;
                 }[];
+            };
+            /** @description Optional notification emails (off unless turned on); moderation notices are always sent */
+            notifications: {
+                /** @description Email me when someone replies to my comment */
+                replies: boolean;
+                /** @description Email me the outcome of my reports and complaints */
+                reportOutcomes: boolean;
             };
         };
         OwnCommentsPage: {
@@ -2534,6 +2604,24 @@ export interface components {
                 reports: number;
                 windowMinutes: number;
                 suspiciousShare: number;
+            };
+            notifications: {
+                /** @description Admin emails alerted to urgent reports */
+                dutyModerators: string[];
+                /** @description Emails one address gets at most per period (legal notices always go) */
+                perRecipient: {
+                    points: number;
+                    durationSeconds: number;
+                };
+                digestGraceMinutes: number;
+                /** @description Wording by kind, with {{placeholders}}; a part left out keeps the default */
+                templates: {
+                    [key: string]: {
+                        subject?: string;
+                        text?: string;
+                        html?: string;
+                    };
+                };
             };
             commentableTypes: string[];
             body: {
@@ -3508,6 +3596,106 @@ export interface operations {
             };
         };
     };
+    commentsNotificationsConfirm: {
+        parameters: {
+            query: {
+                /** @description The signed token of the email’s link */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML confirmation page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Invalid input: `details.errors` lists each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or a dependency is unavailable for a moment: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    commentsNotificationsUnsubscribe: {
+        parameters: {
+            query: {
+                /** @description The signed token of the email’s link */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was turned off */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeResponse"];
+                };
+            };
+            /** @description Invalid input: `details.errors` lists each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or a dependency is unavailable for a moment: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     commentsMeRead: {
         parameters: {
             query?: never;
@@ -3622,7 +3810,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The status with the new name */
+            /** @description The status with the changes */
             200: {
                 headers: {
                     [name: string]: unknown;

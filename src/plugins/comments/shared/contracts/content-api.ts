@@ -19,6 +19,7 @@ import {
   SANCTION_STATES,
   SUBSCRIPTION_STATES,
 } from './vocabulary';
+import { NOTIFICATION_KINDS } from './settings';
 
 /*
  * The content API (`/api/comments/...`): what readers' frontends send and receive. Requests are
@@ -52,7 +53,29 @@ export const AppealBody = body({
   statement: z.string(),
 }).meta({ id: 'AppealBody' });
 
-export const UpdateMeBody = body({ displayName: z.string() }).meta({ id: 'UpdateMeBody' });
+const NotificationPreferences = z.strictObject({
+  replies: z.boolean().meta({ description: 'Email me when someone replies to my comment' }),
+  reportOutcomes: z.boolean().meta({ description: 'Email me the outcome of my reports and complaints' }),
+});
+
+export const UpdateMeBody = z
+  .strictObject({
+    data: z
+      .strictObject({
+        displayName: z.string().optional(),
+        notifications: NotificationPreferences.partial()
+          .optional()
+          .meta({ description: 'Optional notices to turn on or off; moderation notices are always sent' }),
+      })
+      .refine((data) => data.displayName !== undefined || data.notifications !== undefined, {
+        message: 'give displayName, notifications, or both',
+      }),
+  })
+  .meta({ id: 'UpdateMeBody' });
+
+export const UnsubscribeQuery = z
+  .strictObject({ token: z.string().min(1).max(2000).meta({ description: 'The signed token of the email’s link' }) })
+  .meta({ id: 'UnsubscribeQuery' });
 
 export const AcceptTermsBody = body({
   version: z.string().trim().min(1).max(40).meta({ description: "The policy's termsVersion the reader accepts" }),
@@ -208,6 +231,9 @@ export const Me = z
         ),
       })
       .meta({ description: 'Appeals by state, and the decisions about the reader still open to appeal (newest 20)' }),
+    notifications: NotificationPreferences.meta({
+      description: 'Optional notification emails (off unless turned on); moderation notices are always sent',
+    }),
   })
   .meta({ id: 'Me' });
 
@@ -285,6 +311,16 @@ export const FigureDisplay = z.string().nullable().meta({ description: 'The figu
 
 export const PolicyResponse = single(Policy);
 export const MeResponse = single(Me);
+
+export const UnsubscribeResponse = single(
+  z.strictObject({
+    kind: z.enum(NOTIFICATION_KINDS).meta({ description: 'The kind of email whose link was followed' }),
+    unsubscribed: z.enum(['replies', 'reportOutcomes', 'all-optional', 'duty']).meta({
+      description:
+        'What is now off: reply notices, report outcomes, every optional notice (a moderation notice’s link: those are legal notices, always sent), or the duty moderators’ list',
+    }),
+  })
+).meta({ id: 'UnsubscribeResponse' });
 export const OwnCommentResponse = single(OwnComment);
 export const ReaderReportResponse = single(ReaderReport);
 export const AppealResponse = single(Appeal);

@@ -221,7 +221,8 @@ const QueueScreen = () => {
           {t('queue.keys')}
         </Typography>
         <Flex gap={4} alignItems="flex-start" paddingTop={2}>
-          <Box flex="1">
+          {/* minWidth 0: the table may scroll within its column instead of widening the page. */}
+          <Box flex="1" minWidth={0}>
             <ListTable
               headers={[
                 '✓',
@@ -262,12 +263,18 @@ const QueueScreen = () => {
                       {row.author.displayName}
                     </Typography>
                   </Td>
-                  <Td>
+                  <Td style={{ maxWidth: 240 }}>
                     <Typography ellipsis>{row.thread.title ?? row.thread.documentId}</Typography>
                   </Td>
                   <Td>
                     {row.reasons.map((entry) => (
                       <Badge key={entry.reason}>{`${entry.reason} ×${entry.count}`}</Badge>
+                    ))}
+                    {/* Why the system flagged it (repeated post, suspect words), reported or not. */}
+                    {row.flagReasons.map((flag) => (
+                      <Badge key={flag} data-testid="flag-reason" textColor="warning700" backgroundColor="warning100">
+                        {flag}
+                      </Badge>
                     ))}
                   </Td>
                   <Td>
@@ -285,7 +292,23 @@ const QueueScreen = () => {
             {pagination && <Pager page={page} pageCount={pagination.pageCount ?? 1} onPage={setPage} />}
           </Box>
           {openId && (
-            <Box width="45%">
+            // A drawer over the right of the screen: it fits every laptop width and leaves the queue in place.
+            <Box
+              data-testid="comment-drawer"
+              role="complementary"
+              aria-label={t('panel.drawer')}
+              background="neutral0"
+              shadow="popupShadow"
+              style={{
+                position: 'fixed',
+                top: 0,
+                right: 0,
+                height: '100vh',
+                width: 'min(640px, 92vw)',
+                overflowY: 'auto',
+                zIndex: 3,
+              }}
+            >
               <CommentPanel
                 key={openId}
                 documentId={openId}

@@ -5,6 +5,7 @@ import editorial from './editorial';
 import me from './me';
 import moderation from './moderation';
 import moderationSettings from './moderation-settings';
+import notifications from './notifications';
 import openapi from './openapi';
 import policy from './policy';
 import subscriptions from './subscriptions';
@@ -19,6 +20,7 @@ export default {
   me,
   moderation,
   'moderation-settings': moderationSettings,
+  notifications,
   openapi,
   policy,
   subscriptions,

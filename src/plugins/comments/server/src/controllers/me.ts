@@ -13,7 +13,7 @@ const me = () => ({
 
   async update(ctx: ApiContext) {
     const { data } = parseWith(c.UpdateMeBody, ctx.request.body);
-    ctx.body = { data: await getService('commenters').setDisplayName(readerOf(ctx), data.displayName) };
+    ctx.body = { data: await getService('commenters').update(readerOf(ctx), data) };
   },
 
   async acceptTerms(ctx: ApiContext) {

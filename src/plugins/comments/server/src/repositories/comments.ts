@@ -24,13 +24,15 @@ export const commentsRepository = (strapi: Core.Strapi) => {
     },
 
     /**
-     * One more report (trusted or not, with its reporter's reliability) and the highest severity so
-     * far, without reading first; false when the comment is no longer visible.
+     * One more report (trusted or not, with its reporter's reliability), the highest severity so
+     * far, the report times and the comment put up for review, without reading first; false when
+     * the comment is no longer visible.
      */
     async countReport(
       trx: Knex.Transaction,
       id: number,
-      report: { trusted: boolean; severity: number; reliability: number }
+      report: { trusted: boolean; severity: number; reliability: number },
+      at: Date
     ): Promise<boolean> {
       const reports = column('reportCount');
       const trustedReports = column('trustedReportCount');
@@ -49,6 +51,10 @@ export const commentsRepository = (strapi: Core.Strapi) => {
             report.severity,
             severity,
           ]),
+          [column('lastReportedAt')]: at,
+          [column('firstReportedAt')]: raw('COALESCE(??, ?)', [column('firstReportedAt'), at]),
+          [column('needsReview')]: true,
+          [column('updatedAt')]: at,
         });
       return counted === 1;
     },

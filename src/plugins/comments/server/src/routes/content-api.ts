@@ -41,6 +41,22 @@ const routes = [
     responses: { 200: json('The policy', c.PolicyResponse) },
     errors: [],
   }),
+  // Notification emails' one-click unsubscribe (RFC 8058): the signed token is the authority, no login.
+  publicRoute('GET', '/notifications/unsubscribe', 'notifications.confirm', {
+    summary: 'Confirm unsubscribing (the page an email link opens)',
+    description: 'Shows a button that POSTs the same URL; a GET changes nothing, so link scanners unsubscribe nobody.',
+    query: c.UnsubscribeQuery,
+    responses: { 200: { description: 'An HTML confirmation page', mediaType: 'text/html' } },
+    errors: [400],
+  }),
+  publicRoute('POST', '/notifications/unsubscribe', 'notifications.unsubscribe', {
+    summary: 'Unsubscribe in one click',
+    description:
+      "What mail clients send for `List-Unsubscribe-Post: List-Unsubscribe=One-Click`: turns off that kind of email for the token's recipient.",
+    query: c.UnsubscribeQuery,
+    responses: { 200: json('What was turned off', c.UnsubscribeResponse) },
+    errors: [400],
+  }),
   readerRoute('GET', '/me', 'me.read', {
     summary: "The reader's commenting status",
     description: 'Whether the reader may comment and why not, subscription, terms, sanction and appealable decisions.',
@@ -48,9 +64,9 @@ const routes = [
     errors: [],
   }),
   readerRoute('PATCH', '/me', 'me.update', {
-    summary: 'Change the display name',
+    summary: 'Change the display name or the notification preferences',
     body: c.UpdateMeBody,
-    responses: { 200: json('The status with the new name', c.MeResponse) },
+    responses: { 200: json('The status with the changes', c.MeResponse) },
     errors: [400],
   }),
   readerRoute('POST', '/me/terms', 'me.acceptTerms', {

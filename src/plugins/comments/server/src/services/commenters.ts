@@ -18,6 +18,14 @@ export interface CommenterProfile {
   suspendedUntil: string | null;
   sanctionReason: string | null;
   version: number;
+  notifyReplies: boolean | null;
+  notifyReportOutcomes: boolean | null;
+}
+
+/** The optional notification emails a reader chose (moderation notices are legal notices: always sent). */
+export interface NotificationPreferences {
+  replies: boolean;
+  reportOutcomes: boolean;
 }
 
 export interface Eligibility {
@@ -134,7 +142,28 @@ const commenters = ({ strapi }: { strapi: Core.Strapi }) => {
         },
         sanction: { state: sanction, until: sanction === 'suspended' ? profile.suspendedUntil : null },
         appeals,
+        notifications: { replies: !!profile.notifyReplies, reportOutcomes: !!profile.notifyReportOutcomes },
       };
+    },
+
+    /** `PATCH /me`: the display name, the notification preferences, or both. */
+    async update(reader: Reader, changes: { displayName?: string; notifications?: Partial<NotificationPreferences> }) {
+      if (changes.notifications) {
+        await this.profileOf(reader);
+        await this.setNotifications(reader.id, changes.notifications);
+      }
+      return changes.displayName === undefined
+        ? this.describe(reader)
+        : this.setDisplayName(reader, changes.displayName);
+    },
+
+    /** Sets the given preferences; from PATCH /me, and from an unsubscribe link (which has no session). */
+    async setNotifications(userId: number, preferences: Partial<NotificationPreferences>): Promise<void> {
+      const data = {
+        ...(preferences.replies !== undefined ? { notifyReplies: preferences.replies } : {}),
+        ...(preferences.reportOutcomes !== undefined ? { notifyReportOutcomes: preferences.reportOutcomes } : {}),
+      };
+      if (Object.keys(data).length > 0) await query().updateMany({ where: { userId }, data });
     },
 
     async setDisplayName(reader: Reader, raw: string) {

@@ -8,6 +8,7 @@ import type { Reader } from '../utils/reader';
 import { getService } from '../utils/get-service';
 import { newestFirstPage, type PageRequest } from '../utils/pagination';
 import { refusal } from '../utils/errors';
+import { insertRow } from '../utils/insert-row';
 import { toOwnComment, type CommentRow } from '../utils/serialize';
 import type { Actor } from './audit';
 
@@ -97,22 +98,20 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
       const held = cover === 'part-time' && thread.moderationRisk === 'high';
 
       const created: CommentRow = await strapi.db.transaction(async ({ trx, onCommit }) => {
-        const row: CommentRow = await query().create({
-          data: {
-            body,
-            bodyHash,
-            threadType: thread.type,
-            threadId: thread.documentId,
-            parentId,
-            authorId: reader.id,
-            authorName: profile.displayName,
-            status: held ? 'held' : 'visible',
-            flagged: flagReasons.length > 0,
-            flagReasons: flagReasons.length > 0 ? flagReasons : null,
-            needsReview: held || flagReasons.length > 0,
-            coverAtPost: cover,
-            version: 1,
-          },
+        const row = await insertRow<CommentRow>(strapi, UID.comment, {
+          body,
+          bodyHash,
+          threadType: thread.type,
+          threadId: thread.documentId,
+          parentId,
+          authorId: reader.id,
+          authorName: profile.displayName,
+          status: held ? 'held' : 'visible',
+          flagged: flagReasons.length > 0,
+          flagReasons: flagReasons.length > 0 ? flagReasons : null,
+          needsReview: held || flagReasons.length > 0,
+          coverAtPost: cover,
+          version: 1,
         });
         await getService('audit').record({
           action: 'posted',

@@ -2,6 +2,7 @@ import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { UID } from '../constants';
 import { getService } from '../utils/get-service';
+import { insertRow } from '../utils/insert-row';
 import { EVENT_PAYLOADS, type EventPayload, type EventType } from '../../../shared/contracts/events';
 
 type OnCommit = (callback: () => void | Promise<void>) => void;
@@ -23,8 +24,11 @@ export interface OutboxEvent<Type extends EventType = EventType> {
 const events = ({ strapi }: { strapi: Core.Strapi }) => ({
   async record<Type extends EventType>(onCommit: OnCommit, type: Type, payload: EventPayload<Type>) {
     const data = EVENT_PAYLOADS[type].parse(payload);
-    const row: OutboxEvent<Type> = await strapi.db.query(UID.outboxEvent).create({
-      data: { eventId: crypto.randomUUID(), type, occurredAt: getService('clock').now(), payload: data },
+    const row = await insertRow<OutboxEvent<Type>>(strapi, UID.outboxEvent, {
+      eventId: crypto.randomUUID(),
+      type,
+      occurredAt: getService('clock').now(),
+      payload: data,
     });
     onCommit(() => {
       strapi.eventHub.emit(type, { ...data, id: row.eventId, at: new Date(row.occurredAt).toISOString() });

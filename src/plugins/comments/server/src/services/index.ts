@@ -9,6 +9,8 @@ import cover from './cover';
 import editorial from './editorial';
 import events from './events';
 import moderation from './moderation';
+import notificationDigest from './notification-digest';
+import notifications from './notifications';
 import openapi from './openapi';
 import policy from './policy';
 import privacy from './privacy';
@@ -42,6 +44,8 @@ const services = {
   editorial,
   events,
   moderation,
+  'notification-digest': notificationDigest,
+  notifications,
   openapi,
   policy,
   privacy,

@@ -116,20 +116,6 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
     return byComment;
   };
 
-  const titlesOf = async (threads: Array<{ type: string; documentId: string }>) => {
-    const titles = new Map<string, string | null>();
-    const byType = new Map<string, string[]>();
-    for (const thread of threads) byType.set(thread.type, [...(byType.get(thread.type) ?? []), thread.documentId]);
-    for (const [type, documentIds] of byType) {
-      const documents = await strapi
-        .documents(type as never)
-        .findMany({ filters: { documentId: { $in: [...new Set(documentIds)] } }, fields: ['title'] } as never);
-      for (const document of documents as Array<{ documentId: string; title?: string }>)
-        titles.set(document.documentId, document.title ?? null);
-    }
-    return titles;
-  };
-
   const stateOf = (row: Record<string, any>): Queue => {
     if (row.status === 'held') return 'held';
     if (row.needs_review && row.status === 'withdrawn-under-review') return 'reported';
@@ -140,34 +126,40 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
-    /** The size of each queue, in one statement: one branch per queue (each on its index), grouped. */
+    /**
+     * The size of each queue, in one statement of one count per queue, each answered from its
+     * index (no rows to gather and group).
+     */
     async counts() {
       const names = QUEUES.filter((name): name is Exclude<Queue, 'all'> => name !== 'all');
-      const [first, ...rest] = names.map((name) =>
-        inQueue(db()(TABLE), name).select(db().raw('CAST(? AS varchar(20)) AS queue', [name]))
-      );
-      const rows: Array<{ queue: string; total: string | number }> = await db()
-        .from(first.unionAll(rest).as('queued'))
-        .groupBy('queue')
-        .select('queue')
-        .count({ total: '*' });
-      const totals = new Map(rows.map((row) => [row.queue, Number(row.total)]));
-      return Object.fromEntries(names.map((name) => [name, totals.get(name) ?? 0])) as Record<
+      const row: Record<string, string | number> = await db()
+        .select(Object.fromEntries(names.map((name) => [name, inQueue(db()(TABLE), name).count('*')])))
+        .first();
+      return Object.fromEntries(names.map((name) => [name, Number(row?.[name] ?? 0)])) as Record<
         Exclude<Queue, 'all'>,
         number
       >;
     },
 
     async list(query: QueueQuery) {
-      const [countRow] = await filtered(query).count({ total: '*' });
-      const total = Number(countRow?.total ?? 0);
-      const rows = await ordered(filtered(query).select('*'), query.sort)
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize);
-      const [reasons, titles, counts] = await Promise.all([
-        reasonsFor(rows.map((row: { id: number }) => row.id)),
-        titlesOf(rows.map((row: Record<string, string>) => ({ type: row.thread_type, documentId: row.thread_id }))),
+      // Unfiltered, a queue's total is one of the counts the page shows anyway.
+      const unfiltered = query.queue !== 'all' && !query.article && !query.reason && !query.from && !query.to;
+      const [rows, counts, total] = await Promise.all([
+        ordered(filtered(query).select('*'), query.sort)
+          .limit(query.pageSize)
+          .offset((query.page - 1) * query.pageSize),
         this.counts(),
+        unfiltered
+          ? null
+          : filtered(query)
+              .count({ total: '*' })
+              .then(([row]) => Number(row?.total ?? 0)),
+      ]);
+      const [reasons, titles] = await Promise.all([
+        reasonsFor(rows.map((row: { id: number }) => row.id)),
+        getService('threads').titlesOf(
+          rows.map((row: Record<string, string>) => ({ type: row.thread_type, documentId: row.thread_id }))
+        ),
       ]);
       return {
         data: rows.map((row: Record<string, any>) => ({
@@ -193,7 +185,7 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
           lastReportedAt: iso(row.last_reported_at),
         })),
         meta: {
-          ...paginationMeta(query, total),
+          ...paginationMeta(query, total ?? counts[query.queue as Exclude<Queue, 'all'>]),
           counts,
         },
       };
@@ -219,7 +211,7 @@ const queue = ({ strapi }: { strapi: Core.Strapi }) => {
         strapi.db.query(UID.report).findMany({ where: { commentId: comment.id }, orderBy: { createdAt: 'asc' } }),
         getService('audit').historyOf(comment.id),
         getService('sanctions').recordOf(comment.authorId),
-        titlesOf([{ type: comment.threadType, documentId: comment.threadId }]),
+        getService('threads').titlesOf([{ type: comment.threadType, documentId: comment.threadId }]),
       ]);
       const brief = (row: CommentRow) => ({
         documentId: row.documentId,

@@ -5,10 +5,10 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { REFUSAL } from '../constants';
 import type { RateLimit } from '../config';
 
-export type RateLimitKind = 'post' | 'report';
+export type RateLimitKind = 'post' | 'report' | 'notification';
 
 /**
- * Per-user limits on posting and reporting. With `redisUrl` the counters live in Redis and are
+ * Per-user limits on posting and reporting, and per-recipient limits on notification emails. With `redisUrl` the counters live in Redis and are
  * shared by every instance behind the load balancer; without it, in this process's memory.
  */
 const rateLimit = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -83,6 +83,17 @@ const rateLimit = ({ strapi }: { strapi: Core.Strapi }) => {
             retryAfter,
           }
         );
+      }
+    },
+
+    /** Takes one point for `key` if one is left: true when the action may go ahead, false once the limit is spent. */
+    async allow(kind: RateLimitKind, key: string, limit: RateLimit, redisUrl: string | null): Promise<boolean> {
+      try {
+        await limiterFor(kind, limit, redisUrl).consume(key);
+        return true;
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) return false;
+        throw rejection;
       }
     },
 

@@ -7,6 +7,7 @@ import type { CommentsConfig } from '../config';
 import { getService } from '../utils/get-service';
 import { newestFirstPage, type PageRequest } from '../utils/pagination';
 import { refusal } from '../utils/errors';
+import { insertRow } from '../utils/insert-row';
 import type { CommentRow } from '../utils/serialize';
 import { SYSTEM_ACTOR } from './audit';
 import { commentsRepository } from '../repositories/comments';
@@ -170,27 +171,20 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
     context: { config: CommentsConfig; now: Date; trx: Knex.Transaction; onCommit: (fn: () => void) => void }
   ) => {
     const { config, now, trx, onCommit } = context;
-    if (!(await commentsRepository(strapi).countReport(trx, comment.id, report))) {
+    if (!(await commentsRepository(strapi).countReport(trx, comment.id, report, now))) {
       // Hidden or withdrawn meanwhile: the report goes with the rest of the transaction.
       throw new errors.NotFoundError('No such comment.');
     }
-    // Read after the counting update, which holds the row: the flags as they are now.
+    // Read after the counting update, which holds the row: the counts and flags as they are now.
     const current: CommentRow = await strapi.db.query(UID.comment).findOne({ where: { id: comment.id } });
     const flags = (current.flagReasons as string[] | null) ?? [];
     const burst =
       !flags.includes(SUSPECTED_BRIGADING) &&
       isSuspectedBrigading(await recentStandings(comment, now, config.brigading), config.brigading);
-    const changes = {
-      lastReportedAt: now,
-      firstReportedAt: current.firstReportedAt ?? now,
-      needsReview: true,
-      // updateMany does not stamp updatedAt by itself.
-      updatedAt: now,
-      ...(burst ? { flagged: true, flagReasons: [...flags, SUSPECTED_BRIGADING], severity: BRIGADING_SEVERITY } : {}),
-    };
-    // One UPDATE (the Query Engine's update reads the row before and after): what it wrote is known.
-    await strapi.db.query(UID.comment).updateMany({ where: { id: comment.id }, data: changes });
-    const counted = { ...current, ...changes } as CommentRow;
+    const brigading = { flagged: true, flagReasons: [...flags, SUSPECTED_BRIGADING], severity: BRIGADING_SEVERITY };
+    // updateMany: one UPDATE (the Query Engine's update reads the row before and after), and only for a burst.
+    if (burst) await strapi.db.query(UID.comment).updateMany({ where: { id: comment.id }, data: brigading });
+    const counted = (burst ? { ...current, ...brigading } : current) as CommentRow;
     const cover = getService('cover').at(now, config.schedule);
     const facts = {
       visible: counted.status === 'visible',
@@ -232,19 +226,17 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
       const trusted = isTrustedStanding(reporter.reporterStanding) && input.reason !== EDITORIAL_REASON;
       const create = async (): Promise<ReportRow> =>
         strapi.db.transaction(async ({ trx, onCommit }): Promise<ReportRow> => {
-          const row: ReportRow = await query().create({
-            data: {
-              ...reporter,
-              target: 'comment',
-              commentId: comment.id,
-              commentDocumentId: comment.documentId,
-              threadType: comment.threadType,
-              threadId: comment.threadId,
-              reason: input.reason,
-              note,
-              state: 'open',
-              trusted,
-            },
+          const row = await insertRow<ReportRow>(strapi, UID.report, {
+            ...reporter,
+            target: 'comment',
+            commentId: comment.id,
+            commentDocumentId: comment.documentId,
+            threadType: comment.threadType,
+            threadId: comment.threadId,
+            reason: input.reason,
+            note,
+            state: 'open',
+            trusted,
           });
           // Before the count: an auto-hide it may trigger is the report's consequence, and its event comes after.
           await getService('events').record(onCommit, EVENTS.commentReported, {

@@ -122,6 +122,29 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
       throw new errors.NotFoundError('No published story with this id takes comments.');
     },
 
+    /** The published titles of several threads, by documentId: one query per commented type, on its document id. */
+    async titlesOf(threads: Array<{ type: string; documentId: string }>): Promise<Map<string, string | null>> {
+      const titles = new Map<string, string | null>();
+      const byType = new Map<string, Set<string>>();
+      for (const thread of threads)
+        byType.set(thread.type, (byType.get(thread.type) ?? new Set()).add(thread.documentId));
+      await Promise.all(
+        [...byType].map(async ([type, documentIds]) => {
+          const { tableName, attributes } = strapi.db.metadata.get(type as never) as unknown as {
+            tableName: string;
+            attributes: Record<string, { columnName?: string }>;
+          };
+          const column = (attribute: string) => attributes[attribute]?.columnName ?? attribute;
+          const rows: Array<{ documentId: string; title: string | null }> = await db()(tableName)
+            .whereIn(column('documentId'), [...documentIds])
+            .whereNotNull(column('publishedAt'))
+            .select({ documentId: column('documentId'), title: column('title') });
+          for (const row of rows) titles.set(row.documentId, row.title ?? null);
+        })
+      );
+      return titles;
+    },
+
     /** The thread's commenting state now: `closed` once commentsCloseAt has passed. */
     commentingAt(thread: Thread, now: Date): Commenting {
       if (thread.commenting !== 'open') return thread.commenting;

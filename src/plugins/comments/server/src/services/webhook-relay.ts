@@ -63,6 +63,10 @@ const webhookRelay = ({ strapi }: { strapi: Core.Strapi }) => {
       again = false;
       while ((await relayBatch()) === BATCH_SIZE);
       getService('webhook-queue').wake();
+      // The notifications consume the same events, on the same nudges and timer, under their own mark.
+      await getService('notifications')
+        .drain()
+        .catch((error) => strapi.log.error(`[comments] notifications: ${(error as Error).message}`));
     } while (again);
   };
 
