@@ -14,8 +14,8 @@ const BUDGET = {
   threadMiss: 4,
   threadHit: 1,
   notModified: 1,
-  post: 21,
-  report: 23,
+  post: 19,
+  report: 20,
 };
 
 const MARK_HEADER = 'x-query-budget';

@@ -1,4 +1,4 @@
-import { Discuss, Feather } from '@strapi/icons';
+import { ClockCounterClockwise, Discuss, Feather, Shield } from '@strapi/icons';
 import { EditorialPanel } from './components/EditorialPanel';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
@@ -30,6 +30,20 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.menu.complaints`, defaultMessage: 'Reader complaints' },
       permissions: PERMISSIONS.editorialRead,
       Component: () => import('./pages/ComplaintsPage'),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}-appeals`,
+      icon: Shield,
+      intlLabel: { id: `${PLUGIN_ID}.menu.appeals`, defaultMessage: 'Appeals' },
+      permissions: PERMISSIONS.moderationAppeals,
+      Component: () => import('./pages/AppealsPage'),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}-audit`,
+      icon: ClockCounterClockwise,
+      intlLabel: { id: `${PLUGIN_ID}.menu.audit`, defaultMessage: 'Moderation audit' },
+      permissions: PERMISSIONS.moderationAudit,
+      Component: () => import('./pages/AuditPage'),
     });
     app.createSettingSection(
       { id: PLUGIN_ID, intlLabel: { id: `${PLUGIN_ID}.settings.section`, defaultMessage: 'Comments' } },

@@ -345,7 +345,9 @@ export const AppealQueueItem = z
       .nullable(),
   })
   .meta({ id: 'AppealQueueItem' });
+export type AppealQueueItem = z.infer<typeof AppealQueueItem>;
 export const AppealQueuePage = paginated(AppealQueueItem).meta({ id: 'AppealQueuePage' });
+export type AppealQueuePage = z.infer<typeof AppealQueuePage>;
 export const AppealResolved = single(AppealQueueItem);
 
 export const AuditEvent = z
@@ -371,7 +373,9 @@ export const AuditEvent = z
     at: DateTime,
   })
   .meta({ id: 'AuditEvent' });
+export type AuditEvent = z.infer<typeof AuditEvent>;
 export const AuditPage = paginated(AuditEvent).meta({ id: 'AuditPage' });
+export type AuditPage = z.infer<typeof AuditPage>;
 
 export const Complaint = z
   .strictObject({

@@ -1,0 +1,58 @@
+import { useMutation, useQuery, useQueryClient } from 'react-query';
+import { useAPIErrorHandler, useFetchClient, useNotification, type FetchError } from '@strapi/strapi/admin';
+import { PLUGIN_ID } from '../pluginId';
+
+/** Query parameters as an object (the fetch client encodes them); empty values are left out. */
+export type Params = Record<string, string | number | undefined>;
+
+const compact = (params: Params = {}) =>
+  Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined && value !== ''));
+
+/** Keys start with the plugin id and a resource name, so one invalidation refreshes every page of a list. */
+const keyOf = (resource: string, params?: Params) => [PLUGIN_ID, resource, compact(params)];
+
+/** A GET of the admin API through Strapi's fetch client, cached by react-query under `resource`. */
+export const useAdminQuery = <T>(resource: string, url: string, params?: Params) => {
+  const { get } = useFetchClient();
+  const { formatAPIError } = useAPIErrorHandler();
+  const query = useQuery(
+    keyOf(resource, params),
+    async ({ signal }) => (await get<T>(url, { params: compact(params), signal })).data,
+    { keepPreviousData: true }
+  );
+  return { ...query, errorText: query.error ? formatAPIError(query.error as FetchError) : null };
+};
+
+/** A POST that refreshes the `invalidates` resources when it succeeds and shows Strapi's error message when not. */
+export const useAdminPost = <Body>(invalidates: string[], successMessage: string) => {
+  const { post } = useFetchClient();
+  const client = useQueryClient();
+  const { toggleNotification } = useNotification();
+  const { formatAPIError } = useAPIErrorHandler();
+  return useMutation(({ url, body }: { url: string; body: Body }) => post(url, body), {
+    onSuccess: async () => {
+      toggleNotification({ type: 'success', message: successMessage });
+      await Promise.all(invalidates.map((resource) => client.invalidateQueries([PLUGIN_ID, resource])));
+    },
+    onError: (error) => toggleNotification({ type: 'danger', message: formatAPIError(error as FetchError) }),
+  });
+};
+
+/** Fetches a file with the admin's session (a plain link would carry no token) and saves it as `filename`. */
+export const useDownload = () => {
+  const { get } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const { formatAPIError } = useAPIErrorHandler();
+  return async (url: string, filename: string, params?: Params) => {
+    try {
+      const { data } = await get<Blob>(url, { params: compact(params), responseType: 'blob' });
+      const href = URL.createObjectURL(data);
+      const anchor = Object.assign(document.createElement('a'), { href, download: filename });
+      anchor.click();
+      // Revoked after the browser has started the download.
+      setTimeout(() => URL.revokeObjectURL(href), 10000);
+    } catch (error) {
+      toggleNotification({ type: 'danger', message: formatAPIError(error as FetchError) });
+    }
+  };
+};
