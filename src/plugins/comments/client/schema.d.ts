@@ -2954,6 +2954,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Error 503, in Strapi's envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getArticle: {
@@ -3089,6 +3098,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Error 503, in Strapi's envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     login: {
@@ -3200,6 +3218,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error 503, in Strapi's envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };
@@ -3337,6 +3364,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Error 503, in Strapi's envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     resendConfirmation: {
@@ -3428,6 +3464,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Error 503, in Strapi's envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getCurrentUser: {
@@ -3515,6 +3560,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error 503, in Strapi's envelope */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
         };
     };

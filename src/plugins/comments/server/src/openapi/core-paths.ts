@@ -9,6 +9,8 @@ type Json = Record<string, any>;
  */
 /** Answers the app adds to these core routes: its login limiter (429), its body limit (413). */
 const LIMITED = [429, 413];
+/** The app's answer on any route while the database is unreachable. */
+const OUTAGE = 503;
 
 const CORE_OPERATIONS: Array<{ path: string; method: string; operationId: string; summary: string }> = [
   { path: '/articles', method: 'get', operationId: 'listArticles', summary: 'List published stories' },
@@ -104,6 +106,7 @@ export const corePaths = (
           : [status, Number(status) >= 400 ? errorResponse(Number(status)) : response]
       ),
       ...(method === 'post' ? LIMITED.map((status) => [String(status), errorResponse(status)]) : []),
+      [String(OUTAGE), errorResponse(OUTAGE)],
     ]);
     paths[`/api${path}`] = {
       ...paths[`/api${path}`],
