@@ -278,6 +278,7 @@ export const ActionResult = single(
     amendedByModerator: z.boolean(),
   })
 ).meta({ id: 'ModerationActionResult' });
+export type ActionResult = z.infer<typeof ActionResult>;
 
 export const BulkResult = single(
   z.strictObject({

@@ -41,6 +41,15 @@ const NotificationTemplate = z.strictObject({
   html: TemplateText,
 });
 
+/** Preset reasons the reason dialog offers (number keys 1–9 pick the first nine). */
+export const MAX_PRESET_REASONS = 20;
+
+/** A house rule as a one-key reason: `label` goes to the audit trail, `publicReason` to the commenter. */
+export const PresetReason = z
+  .strictObject({ label: z.string().trim().min(1).max(120), publicReason: z.string().trim().min(1).max(500) })
+  .meta({ id: 'PresetReason' });
+export type PresetReason = z.infer<typeof PresetReason>;
+
 /** A year's worth of extra days off; the list is read on every cover decision. */
 export const MAX_EXTRA_HOLIDAYS = 366;
 
@@ -64,6 +73,10 @@ export const overridableShape = {
     afterReviewFactor: int(1, 10).meta({ description: 'Multiplier once a moderator has cleared the comment' }),
   }),
   reportTrust: z.strictObject({ trustedAccountAgeDays: int(0, 3650) }),
+  presetReasons: z
+    .array(PresetReason)
+    .max(MAX_PRESET_REASONS)
+    .meta({ description: 'The house rules as reasons a moderator picks with a number key' }),
   brigading: z.strictObject({
     reports: int(2, 10000),
     windowMinutes: int(1, 7 * 24 * 60),
@@ -89,6 +102,7 @@ export const SettingsOverrides = z
     schedule: overridableShape.schedule.partial(),
     autoHide: overridableShape.autoHide.partial(),
     reportTrust: overridableShape.reportTrust.partial(),
+    presetReasons: overridableShape.presetReasons,
     brigading: overridableShape.brigading.partial(),
     notifications: overridableShape.notifications.partial(),
   })

@@ -23,15 +23,18 @@ export const useAdminQuery = <T>(resource: string, url: string, params?: Params)
   return { ...query, errorText: query.error ? formatAPIError(query.error as FetchError) : null };
 };
 
-/** A POST that refreshes the `invalidates` resources when it succeeds and shows Strapi's error message when not. */
-export const useAdminPost = <Body>(invalidates: string[], successMessage: string) => {
+/**
+ * A POST that refreshes the `invalidates` resources when it succeeds and shows Strapi's error message when not;
+ * `successMessage` null when the caller says so itself.
+ */
+export const useAdminPost = <Body>(invalidates: string[], successMessage: string | null) => {
   const { post } = useFetchClient();
   const client = useQueryClient();
   const { toggleNotification } = useNotification();
   const { formatAPIError } = useAPIErrorHandler();
   return useMutation(({ url, body }: { url: string; body: Body }) => post(url, body), {
     onSuccess: async () => {
-      toggleNotification({ type: 'success', message: successMessage });
+      if (successMessage) toggleNotification({ type: 'success', message: successMessage });
       await Promise.all(invalidates.map((resource) => client.invalidateQueries([PLUGIN_ID, resource])));
     },
     onError: (error) => toggleNotification({ type: 'danger', message: formatAPIError(error as FetchError) }),

@@ -52,6 +52,13 @@ export interface NotificationsConfig {
   templates: Partial<Record<string, Partial<NotificationTemplate>>>;
 }
 
+export interface PresetReason {
+  /** What the audit trail keeps. */
+  label: string;
+  /** What the commenter is told. */
+  publicReason: string;
+}
+
 export interface CommentsConfig {
   /** Content types readers may comment on; each must have `commenting`, `commentsCloseAt` and `moderationRisk`. */
   commentableTypes: string[];
@@ -73,6 +80,8 @@ export interface CommentsConfig {
   };
   autoHide: AutoHideRule;
   reportTrust: ReportTrustRule;
+  /** The community policy's house rules as reasons the moderator picks with a number key. */
+  presetReasons: PresetReason[];
   brigading: BrigadingRule;
   thread: { defaultPageSize: number; maxPageSize: number; inlineReplies: number };
   /** Redis for rate limits shared across instances; memory when unset. */
@@ -104,6 +113,19 @@ export const defaultConfig: CommentsConfig = {
   // twice as many once a moderator has reviewed it.
   autoHide: { fullTime: 5, partTime: 3, afterReviewFactor: 2 },
   reportTrust: { trustedAccountAgeDays: 7 },
+  // The community policy's rules, in the order moderators most often need them.
+  presetReasons: [
+    { label: 'Abusive or insulting', publicReason: 'Your comment was abusive or insulting towards others.' },
+    { label: 'Off-topic', publicReason: 'Your comment was not about the story under discussion.' },
+    { label: 'Spam or advertising', publicReason: 'Your comment was spam or advertising.' },
+    { label: 'Hate speech', publicReason: 'Your comment attacked people for who they are.' },
+    { label: 'Personal information', publicReason: "Your comment shared someone's personal information." },
+    {
+      label: 'Potentially defamatory / legal risk',
+      publicReason: 'Your comment made claims that could be defamatory or otherwise unlawful to publish.',
+    },
+    { label: 'Duplicate post', publicReason: 'Your comment repeated one you had already posted.' },
+  ],
   brigading: { reports: 10, windowMinutes: 10, suspiciousShare: 0.6 },
   thread: { defaultPageSize: 25, maxPageSize: 100, inlineReplies: 3 },
   redisUrl: null,

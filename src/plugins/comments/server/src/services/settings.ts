@@ -19,6 +19,7 @@ export type SettingsOverrides = DeepPartial<
     | 'schedule'
     | 'autoHide'
     | 'reportTrust'
+    | 'presetReasons'
     | 'brigading'
     | 'notifications'
   >
