@@ -1511,6 +1511,8 @@ export interface components {
             reportTrust?: {
                 trustedAccountAgeDays?: number;
             };
+            /** @description The house rules as reasons a moderator picks with a number key */
+            presetReasons?: components["schemas"]["PresetReason"][];
             brigading?: {
                 reports?: number;
                 windowMinutes?: number;
@@ -1534,6 +1536,10 @@ export interface components {
                     };
                 };
             };
+        };
+        PresetReason: {
+            label: string;
+            publicReason: string;
         };
         ComplaintResolutionBody: {
             /** @enum {string} */
@@ -2600,6 +2606,8 @@ export interface components {
             reportTrust: {
                 trustedAccountAgeDays: number;
             };
+            /** @description The house rules as reasons a moderator picks with a number key */
+            presetReasons: components["schemas"]["PresetReason"][];
             brigading: {
                 reports: number;
                 windowMinutes: number;

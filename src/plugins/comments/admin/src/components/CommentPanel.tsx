@@ -3,6 +3,7 @@ import { Badge, Box, Button, Checkbox, Field, Flex, TextInput, Typography } from
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { ReasonDialog, type ReasonDialogResult } from './ReasonDialog';
 import { errorMessage, errorStatus, useAdminGet } from '../utils/api';
+import { usePresetReasons } from '../utils/decisions';
 import { useT } from '../utils/translate';
 import type { ActionBody, CommentDetail, SanctionBody } from '../../../shared/contracts/admin';
 import type { ModerationAction, SanctionAction } from '../../../shared/contracts/vocabulary';
@@ -25,6 +26,7 @@ export const CommentPanel = ({ documentId, canAct, canSanction, onChanged, onClo
   const [pendingSanction, setPendingSanction] = useState<SanctionAction | null>(null);
   const [until, setUntil] = useState('');
   const [hideComments, setHideComments] = useState(false);
+  const presets = usePresetReasons();
 
   if (!data) return null;
   const { comment, thread, parent, neighbours, author, reports, history } = data.data;
@@ -120,6 +122,7 @@ export const CommentPanel = ({ documentId, canAct, canSanction, onChanged, onClo
           title={t('dialog.title', { action: t(`action.${pending}`) })}
           body={pending === 'amend' ? (comment.body ?? '') : undefined}
           withPublicReason
+          presets={pending === 'hide' || pending === 'remove' ? presets : undefined}
           onConfirm={(result) => run(pending, result)}
           onCancel={() => setPending(null)}
         />

@@ -18,6 +18,8 @@ interface Props {
   presets?: PresetReason[];
   /** A reason already filled in (Enter alone confirms it). */
   initialReason?: string;
+  /** Whether closing gives the focus back to where it was (false: the caller moves it on). */
+  restoreFocus?: boolean;
   onConfirm: (result: ReasonDialogResult) => void;
   onCancel: () => void;
 }
@@ -35,6 +37,7 @@ export const ReasonDialog = ({
   withPublicReason = false,
   presets = [],
   initialReason = '',
+  restoreFocus = true,
   onConfirm,
   onCancel,
 }: Props) => {
@@ -74,6 +77,7 @@ export const ReasonDialog = ({
           event.preventDefault();
           content.current?.focus();
         }}
+        onCloseAutoFocus={(event: Event) => !restoreFocus && event.preventDefault()}
         tabIndex={-1}
         data-testid="reason-dialog"
       >

@@ -1,23 +1,16 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import {
-  Badge,
-  Box,
-  Button,
-  Checkbox,
-  Flex,
-  SingleSelect,
-  SingleSelectOption,
-  Td,
-  Tr,
-  Typography,
-} from '@strapi/design-system';
-import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { useEffect, useMemo, useState } from 'react';
+import { Badge, Box, Button, Flex, SingleSelect, SingleSelectOption, Typography } from '@strapi/design-system';
+import { Layouts, Page, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { CommentPanel } from '../components/CommentPanel';
-import { ListTable } from '../components/ListTable';
 import { Pager } from '../components/Pager';
-import { ReasonDialog } from '../components/ReasonDialog';
+import { QueueTable } from '../components/QueueTable';
+import { ReasonDialog, type ReasonDialogResult } from '../components/ReasonDialog';
+import { UndoNotice } from '../components/UndoNotice';
 import { PERMISSIONS } from '../permissions';
-import { ageOf, errorMessage, useAdminGet, type QueuePage } from '../utils/api';
+import { ageOf, type QueuePage, type QueueRow } from '../utils/api';
+import { useDecisions, usePresetReasons } from '../utils/decisions';
+import { useShortcuts } from '../utils/keys';
+import { useAdminPost, useAdminQuery, useInvalidate } from '../utils/queries';
 import { useT } from '../utils/translate';
 
 import type { BulkBody, BulkResult, Stats } from '../../../shared/contracts/admin';
@@ -32,93 +25,96 @@ import {
 // The editorial reason goes to the editors' complaints, never to this queue.
 const REASONS = REPORT_REASONS.filter((reason) => reason !== EDITORIAL_REASON);
 
-/** Approve or hide one or more rows through the bulk route (the keyboard acts on the current row). */
+/** Approve or hide the selected rows through the bulk route. */
 interface BulkRequest {
   action: BulkAction;
   ids: string[];
 }
 
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable ||
-    ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
-    target.getAttribute('role') === 'dialog');
+/** One row's decision from the keyboard, through the actions route (and undoable). */
+interface RowDecision {
+  action: 'approve' | 'hide' | 'remove';
+  row: QueueRow;
+}
 
 const QueueScreen = () => {
   const t = useT();
-  const { post } = useFetchClient();
-  const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC({ act: PERMISSIONS.moderationAct, sanction: PERMISSIONS.moderationSanction });
-  const article = new URLSearchParams(window.location.search).get('article');
+  const article = new URLSearchParams(window.location.search).get('article') ?? undefined;
   const [queue, setQueue] = useState<(typeof QUEUES)[number]>('reported');
   const [reason, setReason] = useState('');
   const [sort, setSort] = useState<(typeof SORTS)[number]>('priority');
   const [page, setPage] = useState(1);
-  const [cursor, setCursor] = useState(0);
+  const [cursorId, setCursorId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulk, setBulk] = useState<BulkRequest | null>(null);
+  const [decision, setDecision] = useState<RowDecision | null>(null);
 
-  const url = `/comments/moderation/queue?queue=${queue}&sort=${sort}&page=${page}${reason ? `&reason=${reason}` : ''}${article ? `&article=${article}` : ''}`;
-  const { data, reload } = useAdminGet<QueuePage>(url);
-  const stats = useAdminGet<Stats>('/comments/moderation/stats');
+  const params = { queue, sort, page, reason, article };
+  const { data } = useAdminQuery<QueuePage>('queue', '/comments/moderation/queue', params);
+  const stats = useAdminQuery<Stats>('stats', '/comments/moderation/stats');
+  const refresh = useInvalidate(['queue', 'stats']);
+  const bulkPost = useAdminPost<BulkBody>(['queue', 'stats', 'audit'], null);
+  const { toggleNotification } = useNotification();
+  const { decide, undo, undoable } = useDecisions();
+  const presets = usePresetReasons();
   const rows = useMemo(() => data?.data ?? [], [data]);
-  const refresh = useCallback(() => {
-    reload();
-    stats.reload();
-  }, [reload, stats.reload]);
+  // The cursor follows a comment, not a position: after a decision it rests on the next one however the list reloads.
+  const cursor = Math.max(0, rows.findIndex((row) => row.documentId === cursorId));
+  const current = rows[cursor];
 
+  const paramsKey = JSON.stringify(params);
   useEffect(() => {
-    setCursor(0);
+    setCursorId(null);
     setSelected(new Set());
-  }, [url]);
+  }, [paramsKey]);
 
-  const act = useCallback(
-    async ({ action, ids }: BulkRequest, reasonText: string) => {
-      setBulk(null);
-      const items = rows
-        .filter((row) => ids.includes(row.documentId))
-        .map((row) => ({ documentId: row.documentId, version: row.version }));
-      if (items.length === 0) return;
-      try {
-        const body: BulkBody = { action, reason: reasonText, items };
-        const response = await post<BulkResult>('/comments/moderation/bulk', body);
-        const results = response.data.data.results;
-        toggleNotification({
-          type: 'info',
-          message: t('queue.bulk.results', {
-            done: results.filter((r) => r.result === 'done').length,
-            stale: results.filter((r) => r.result === 'stale').length,
-            missing: results.filter((r) => r.result === 'not-found').length,
-          }),
-        });
-        setSelected(new Set());
-        refresh();
-      } catch (error) {
-        toggleNotification({ type: 'danger', message: t('notice.error', { message: errorMessage(error) }) });
-      }
-    },
-    [rows, post, toggleNotification, t, refresh]
-  );
+  const runBulk = async ({ action, ids }: BulkRequest, reasonText: string) => {
+    setBulk(null);
+    const items = rows
+      .filter((row) => ids.includes(row.documentId))
+      .map((row) => ({ documentId: row.documentId, version: row.version }));
+    if (items.length === 0) return;
+    const response = await bulkPost
+      .mutateAsync({ url: '/comments/moderation/bulk', body: { action, reason: reasonText, items } })
+      .catch(() => null);
+    if (!response) return;
+    const results = (response.data as BulkResult).data.results;
+    toggleNotification({
+      type: 'info',
+      message: t('queue.bulk.results', {
+        done: results.filter((r) => r.result === 'done').length,
+        stale: results.filter((r) => r.result === 'stale').length,
+        missing: results.filter((r) => r.result === 'not-found').length,
+      }),
+    });
+    setSelected(new Set());
+  };
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey) return;
-      const current = rows[cursor];
-      if (event.key === 'j') setCursor((value) => Math.min(rows.length - 1, value + 1));
-      else if (event.key === 'k') setCursor((value) => Math.max(0, value - 1));
-      else if ((event.key === 'o' || event.key === 'Enter') && current) setOpenId(current.documentId);
-      else if (event.key === 'Escape') setOpenId(null);
-      else if (event.key === 'a' && current && allowedActions.canAct)
-        setBulk({ action: 'approve', ids: [current.documentId] });
-      else if (event.key === 'h' && current && allowedActions.canAct)
-        setBulk({ action: 'hide', ids: [current.documentId] });
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [rows, cursor, allowedActions.canAct]);
+  const runDecision = async ({ action, row }: RowDecision, result: ReasonDialogResult) => {
+    setDecision(null);
+    const index = rows.findIndex((candidate) => candidate.documentId === row.documentId);
+    if (await decide(row, action, result)) setCursorId((rows[index + 1] ?? rows[index - 1])?.documentId ?? null);
+  };
+
+  const move = (step: number) => {
+    const next = rows[Math.min(rows.length - 1, Math.max(0, cursor + step))];
+    if (next) setCursorId(next.documentId);
+  };
+  const decideOn = (action: RowDecision['action']) =>
+    current && allowedActions.canAct ? () => setDecision({ action, row: current }) : undefined;
+  useShortcuts({
+    j: () => move(1),
+    k: () => move(-1),
+    o: current && (() => setOpenId(current.documentId)),
+    Enter: current && (() => setOpenId(current.documentId)),
+    Escape: () => setOpenId(null),
+    a: decideOn('approve'),
+    h: decideOn('hide'),
+    r: decideOn('remove'),
+    u: undoable ? () => void undo() : undefined,
+  });
 
   const counts: Partial<QueuePage['meta']['counts']> = data?.meta.counts ?? {};
   const pagination = data?.meta.pagination;
@@ -213,82 +209,40 @@ const QueueScreen = () => {
         {bulk && (
           <ReasonDialog
             title={t(bulk.action === 'approve' ? 'queue.bulk.approve' : 'queue.bulk.hide')}
-            onConfirm={({ reason: reasonText }) => act(bulk, reasonText)}
+            presets={bulk.action === 'hide' ? presets : undefined}
+            onConfirm={({ reason: reasonText }) => runBulk(bulk, reasonText)}
             onCancel={() => setBulk(null)}
           />
         )}
+        {decision && (
+          <ReasonDialog
+            title={t('dialog.title', { action: t(`action.${decision.action}`) })}
+            withPublicReason={decision.action !== 'approve'}
+            presets={decision.action === 'approve' ? undefined : presets}
+            initialReason={decision.action === 'approve' ? t('queue.approve.reason') : ''}
+            restoreFocus={false}
+            onConfirm={(result) => runDecision(decision, result)}
+            onCancel={() => setDecision(null)}
+          />
+        )}
+        {undoable && <UndoNotice decision={undoable} onUndo={() => void undo()} />}
         <Typography variant="pi" textColor="neutral600" data-testid="keyboard-help">
           {t('queue.keys')}
         </Typography>
         <Flex gap={4} alignItems="flex-start" paddingTop={2}>
           {/* minWidth 0: the table may scroll within its column instead of widening the page. */}
           <Box flex="1" minWidth={0}>
-            <ListTable
-              headers={[
-                '✓',
-                t('queue.column.comment'),
-                t('queue.column.story'),
-                t('queue.column.reasons'),
-                t('queue.column.reporters'),
-                t('queue.column.age'),
-                t('queue.column.state'),
-              ]}
-              rowCount={rows.length}
-              emptyText={t('queue.empty')}
-            >
-              {rows.map((row, index) => (
-                <Tr
-                  key={row.documentId}
-                  data-testid="queue-row"
-                  data-document-id={row.documentId}
-                  aria-selected={index === cursor}
-                  onClick={() => {
-                    setCursor(index);
-                    setOpenId(row.documentId);
-                  }}
-                  style={{ cursor: 'pointer', background: index === cursor ? 'rgba(73, 69, 255, 0.08)' : undefined }}
-                >
-                  <Td onClick={(event: React.MouseEvent) => event.stopPropagation()}>
-                    <Checkbox
-                      aria-label={t('queue.select')}
-                      checked={selected.has(row.documentId)}
-                      onCheckedChange={() => toggle(row.documentId)}
-                    />
-                  </Td>
-                  <Td style={{ maxWidth: 360 }}>
-                    <Typography data-testid="queue-body" ellipsis>
-                      {row.body}
-                    </Typography>
-                    <Typography variant="pi" textColor="neutral600">
-                      {row.author.displayName}
-                    </Typography>
-                  </Td>
-                  <Td style={{ maxWidth: 240 }}>
-                    <Typography ellipsis>{row.thread.title ?? row.thread.documentId}</Typography>
-                  </Td>
-                  <Td>
-                    {row.reasons.map((entry) => (
-                      <Badge key={entry.reason}>{`${entry.reason} ×${entry.count}`}</Badge>
-                    ))}
-                    {/* Why the system flagged it (repeated post, suspect words), reported or not. */}
-                    {row.flagReasons.map((flag) => (
-                      <Badge key={flag} data-testid="flag-reason" textColor="warning700" backgroundColor="warning100">
-                        {flag}
-                      </Badge>
-                    ))}
-                  </Td>
-                  <Td>
-                    <Typography>{row.reporters}</Typography>
-                  </Td>
-                  <Td>
-                    <Typography>{ageOf(row.firstReportedAt ?? row.createdAt)}</Typography>
-                  </Td>
-                  <Td>
-                    <Badge>{row.state}</Badge>
-                  </Td>
-                </Tr>
-              ))}
-            </ListTable>
+            <QueueTable
+              rows={rows}
+              cursor={cursor}
+              focusCurrent={!openId && !bulk && !decision}
+              selected={selected}
+              onToggle={toggle}
+              onOpen={(index) => {
+                setCursorId(rows[index].documentId);
+                setOpenId(rows[index].documentId);
+              }}
+            />
             {pagination && <Pager page={page} pageCount={pagination.pageCount ?? 1} onPage={setPage} />}
           </Box>
           {openId && (
@@ -314,7 +268,7 @@ const QueueScreen = () => {
                 documentId={openId}
                 canAct={allowedActions.canAct}
                 canSanction={allowedActions.canSanction}
-                onChanged={refresh}
+                onChanged={() => void refresh()}
                 onClose={() => setOpenId(null)}
               />
             </Box>

@@ -23,19 +23,25 @@ export const useAdminQuery = <T>(resource: string, url: string, params?: Params)
   return { ...query, errorText: query.error ? formatAPIError(query.error as FetchError) : null };
 };
 
+/** Refetches every cached page of these resources (after a change made elsewhere, such as the comment panel). */
+export const useInvalidate = (resources: string[]) => {
+  const client = useQueryClient();
+  return () => Promise.all(resources.map((resource) => client.invalidateQueries([PLUGIN_ID, resource])));
+};
+
 /**
  * A POST that refreshes the `invalidates` resources when it succeeds and shows Strapi's error message when not;
  * `successMessage` null when the caller says so itself.
  */
 export const useAdminPost = <Body>(invalidates: string[], successMessage: string | null) => {
   const { post } = useFetchClient();
-  const client = useQueryClient();
+  const invalidate = useInvalidate(invalidates);
   const { toggleNotification } = useNotification();
   const { formatAPIError } = useAPIErrorHandler();
   return useMutation(({ url, body }: { url: string; body: Body }) => post(url, body), {
     onSuccess: async () => {
       if (successMessage) toggleNotification({ type: 'success', message: successMessage });
-      await Promise.all(invalidates.map((resource) => client.invalidateQueries([PLUGIN_ID, resource])));
+      await invalidate();
     },
     onError: (error) => toggleNotification({ type: 'danger', message: formatAPIError(error as FetchError) }),
   });
