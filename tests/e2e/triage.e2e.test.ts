@@ -101,6 +101,7 @@ test('keyboard-only triage of five reported comments: j/k, a/h/r, a number for t
     '7. Duplicate post',
   ]);
   expect(await fits(page)).toBe(true);
+  await page.waitForTimeout(400); // the dialog's opening animation
   await screenshot(page, 'triage-reason-dialog-1440x900');
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });

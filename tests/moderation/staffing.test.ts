@@ -312,4 +312,33 @@ describe('settings', () => {
     expectErrorEnvelope(await postComment(app, author, articleId, 'That is verboten'), 400, 'BANNED_WORDS');
     await admin.put('/comments/moderation/settings', { data: current });
   });
+
+  test('preset reasons: the house rules by default; a moderator with settings.update replaces them, at most 20, both texts given', async () => {
+    const admin = adminCall(app, await createAdmin(app, ['strapi-super-admin']));
+    const read = (await adminCall(app, moderator).get('/comments/moderation/settings')).body.data;
+    expect(read.settings.presetReasons.map((preset: { label: string }) => preset.label)).toEqual([
+      'Abusive or insulting',
+      'Off-topic',
+      'Spam or advertising',
+      'Hate speech',
+      'Personal information',
+      'Potentially defamatory / legal risk',
+      'Duplicate post',
+    ]);
+    const preset = { label: 'Trolling', publicReason: 'Your comment was posted to provoke.' };
+    for (const presetReasons of [
+      Array.from({ length: 21 }, () => preset),
+      [{ label: 'Trolling' }],
+      [{ ...preset, label: ' ' }],
+      [{ ...preset, colour: 'red' }],
+    ]) {
+      expectErrorEnvelope(await admin.put('/comments/moderation/settings', { data: { presetReasons } }), 400);
+    }
+    const current = read.overrides;
+    const saved = await admin.put('/comments/moderation/settings', { data: { ...current, presetReasons: [preset] } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.data.settings.presetReasons).toEqual([preset]);
+    expect(saved.body.data.defaults.presetReasons).toHaveLength(7);
+    await admin.put('/comments/moderation/settings', { data: current });
+  });
 });
