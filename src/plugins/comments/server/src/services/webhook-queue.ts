@@ -116,10 +116,13 @@ const webhookQueue = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
+  // A wake-up queued just before stop() must not run against a destroyed instance.
   const drainSafely = () =>
-    drain().catch((error) => {
-      strapi.log.error(`[comments] webhook drainer: ${(error as Error).message}`);
-    });
+    drainer === null
+      ? Promise.resolve()
+      : drain().catch((error) => {
+          strapi.log.error(`[comments] webhook drainer: ${(error as Error).message}`);
+        });
 
   return {
     async start() {
