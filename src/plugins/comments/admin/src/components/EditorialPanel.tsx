@@ -5,7 +5,6 @@ import { useAdminGet } from '../utils/api';
 import { useT } from '../utils/translate';
 import type { ArticleSummary } from '../../../shared/contracts/admin';
 
-
 const ARTICLE_UID = 'api::article.article';
 
 const Summary = ({ documentId }: { documentId: string }) => {

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
-import { Box, Button, Dialog, Field, Flex, Textarea, Typography } from '@strapi/design-system';
+import { Box, Button, Dialog, Flex, Typography } from '@strapi/design-system';
 import { useT } from '../utils/translate';
 import type { PresetReason } from '../../../shared/contracts/settings';
+import { TextAreaField } from './TextAreaField';
 
 export interface ReasonDialogResult {
   reason: string;
@@ -89,7 +90,14 @@ export const ReasonDialog = ({
                 <Typography variant="sigma" id="preset-reasons">
                   {t('dialog.presets')}
                 </Typography>
-                <Flex tag="ol" direction="column" alignItems="stretch" gap={1} paddingTop={2} aria-labelledby="preset-reasons">
+                <Flex
+                  tag="ol"
+                  direction="column"
+                  alignItems="stretch"
+                  gap={1}
+                  paddingTop={2}
+                  aria-labelledby="preset-reasons"
+                >
                   {presets.map((preset, index) => (
                     <li key={preset.label}>
                       <Button
@@ -108,29 +116,16 @@ export const ReasonDialog = ({
               </Box>
             )}
             {amending && (
-              <Field.Root name="body" required>
-                <Field.Label>{t('dialog.body')}</Field.Label>
-                <Textarea
-                  value={body}
-                  onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setBody(event.target.value)}
-                />
-              </Field.Root>
+              <TextAreaField name="body" label={t('dialog.body')} value={body} onChange={setBody} required />
             )}
-            <Field.Root name="reason" required>
-              <Field.Label>{t('dialog.reason')}</Field.Label>
-              <Textarea
-                value={reason}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setReason(event.target.value)}
-              />
-            </Field.Root>
+            <TextAreaField name="reason" label={t('dialog.reason')} value={reason} onChange={setReason} required />
             {withPublicReason && (
-              <Field.Root name="publicReason">
-                <Field.Label>{t('dialog.publicReason')}</Field.Label>
-                <Textarea
-                  value={publicReason}
-                  onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setPublicReason(event.target.value)}
-                />
-              </Field.Root>
+              <TextAreaField
+                name="publicReason"
+                label={t('dialog.publicReason')}
+                value={publicReason}
+                onChange={setPublicReason}
+              />
             )}
             <Typography variant="pi" textColor="neutral600">
               {t(presets.length > 0 ? 'dialog.keys.presets' : 'dialog.keys')}

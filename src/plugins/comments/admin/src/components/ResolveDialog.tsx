@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Button, Dialog, Field, Flex, Radio, Textarea, Typography } from '@strapi/design-system';
+import { Button, Dialog, Field, Flex, Radio, Typography } from '@strapi/design-system';
 import { useT } from '../utils/translate';
+import { TextAreaField } from './TextAreaField';
 
 export interface Resolution<Outcome extends string> {
   outcome: Outcome;
@@ -13,9 +14,8 @@ interface Props<Outcome extends string> {
   /** What is being decided, quoted for the one deciding. */
   summary: string;
   outcomes: Array<{ value: Outcome; label: string }>;
-  /** The outcome that also takes a note for the reader (a complaint's correction), if any. */
-  noteOutcome?: Outcome;
-  noteLabel?: string;
+  /** The outcome that also takes a note for the reader (a complaint's correction), and its label. */
+  note?: { outcome: Outcome; label: string };
   busy: boolean;
   onConfirm: (resolution: Resolution<Outcome>) => void;
   onCancel: () => void;
@@ -26,8 +26,7 @@ export const ResolveDialog = <Outcome extends string>({
   title,
   summary,
   outcomes,
-  noteOutcome,
-  noteLabel,
+  note: noteField,
   busy,
   onConfirm,
   onCancel,
@@ -36,7 +35,7 @@ export const ResolveDialog = <Outcome extends string>({
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
-  const withNote = noteOutcome !== undefined && outcome === noteOutcome;
+  const withNote = noteField !== undefined && outcome === noteField.outcome;
   return (
     <Dialog.Root open onOpenChange={(open: boolean) => !open && onCancel()}>
       <Dialog.Content>
@@ -59,22 +58,15 @@ export const ResolveDialog = <Outcome extends string>({
               </Radio.Group>
             </Field.Root>
             {withNote && (
-              <Field.Root name="note" hint={t('resolve.note.hint')}>
-                <Field.Label>{noteLabel}</Field.Label>
-                <Textarea
-                  value={note}
-                  onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setNote(event.target.value)}
-                />
-                <Field.Hint />
-              </Field.Root>
-            )}
-            <Field.Root name="reason" required>
-              <Field.Label>{t('dialog.reason')}</Field.Label>
-              <Textarea
-                value={reason}
-                onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => setReason(event.target.value)}
+              <TextAreaField
+                name="note"
+                label={noteField!.label}
+                value={note}
+                onChange={setNote}
+                hint={t('resolve.note.hint')}
               />
-            </Field.Root>
+            )}
+            <TextAreaField name="reason" label={t('dialog.reason')} value={reason} onChange={setReason} required />
           </Flex>
         </Dialog.Body>
         <Dialog.Footer>

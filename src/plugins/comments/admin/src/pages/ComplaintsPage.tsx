@@ -108,8 +108,7 @@ const ComplaintsList = () => {
             title={t('complaints.dialog.title')}
             summary={resolving.note ?? resolving.comment?.body ?? ''}
             outcomes={COMPLAINT_OUTCOMES.map((value) => ({ value, label: t(`complaints.outcome.${value}`) }))}
-            noteOutcome="upheld"
-            noteLabel={t('complaints.correctionNote')}
+            note={{ outcome: 'upheld', label: t('complaints.correctionNote') }}
             busy={resolve.isLoading}
             onConfirm={confirm}
             onCancel={() => setResolving(null)}

@@ -34,19 +34,6 @@ interface Consistency {
  * `consistency` field, which it adds to figures wherever the Document Service returns them.
  */
 const editorial = ({ strapi }: { strapi: Core.Strapi }) => {
-  const titles = async (type: string, documentIds: string[]) => {
-    if (documentIds.length === 0) return new Map<string, string | null>();
-    const documents = await strapi
-      .documents(type as never)
-      .findMany({ filters: { documentId: { $in: [...new Set(documentIds)] } }, fields: ['title'] } as never);
-    return new Map(
-      (documents as Array<{ documentId: string; title?: string }>).map((document) => [
-        document.documentId,
-        document.title ?? null,
-      ])
-    );
-  };
-
   /** Complaints as editors see them: the story, the comment when the complaint is about one, the outcome. */
   const toComplaints = async (rows: Array<Record<string, any>>) => {
     const commentIds = rows.map((row) => row.commentId).filter((id): id is number => id !== null);
@@ -58,9 +45,8 @@ const editorial = ({ strapi }: { strapi: Core.Strapi }) => {
             select: ['id', 'body', 'status', 'documentId'],
           });
     const bodies = new Map(comments.map((comment: { id: number }) => [comment.id, comment]));
-    const storyTitles = await titles(
-      getService('settings').defaults().commentableTypes[0],
-      rows.map((row) => row.threadId as string)
+    const storyTitles = await getService('threads').titlesOf(
+      rows.map((row) => ({ type: row.threadType as string, documentId: row.threadId as string }))
     );
     return rows.map((row) => {
       const comment = bodies.get(row.commentId) as { body: string; status: string; documentId: string } | undefined;
