@@ -5,7 +5,7 @@ import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, createApiToken, type TestAdmin, type TestUser } from '../helpers/auth';
 import { createArticle, createSubscriber, ensurePolicy } from '../helpers/comments';
 import { QUEUE_ONLY_SETTINGS, overrideSettings, postAndGetId, reportBy } from '../helpers/moderation';
-import { launchBrowser, loginToAdmin, screenshot } from './browser';
+import { LAPTOPS, fitsViewport, launchBrowser, loginToAdmin, screenshot } from './browser';
 import { runSeed } from '../../src/seed';
 
 let app: TestApp;
@@ -183,14 +183,10 @@ test('the queue with a comment open fits a 1280×800 and a 1440×900 laptop scre
   const narrowScreens = await createAdmin(app, ['comments-moderator']);
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await loginToAdmin(page, app.baseUrl, narrowScreens.email, narrowScreens.password);
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 1440, height: 900 },
-  ]) {
+  for (const viewport of LAPTOPS) {
     await page.setViewportSize(viewport);
     await openQueueRow(page, id);
-    const fits = await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');
-    expect({ viewport, fits }).toEqual({ viewport, fits: true });
+    expect({ viewport, fits: await fitsViewport(page) }).toEqual({ viewport, fits: true });
     const drawer = await page.getByTestId('comment-drawer').boundingBox();
     expect(drawer!.x + drawer!.width).toBeLessThanOrEqual(viewport.width);
     await screenshot(page, `queue-panel-${viewport.width}x${viewport.height}`);

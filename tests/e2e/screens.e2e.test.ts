@@ -1,11 +1,10 @@
 import fs from 'fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, createApiToken, createUser, type TestAdmin, type TestUser } from '../helpers/auth';
 import { bearer, createArticle, createSubscriber, ensurePolicy } from '../helpers/comments';
 import { QUEUE_ONLY_SETTINGS, adminCall, overrideSettings, postAndGetId } from '../helpers/moderation';
-import { launchBrowser, loginToAdmin, screenshot } from './browser';
+import { expectFitsLaptops, freshAdminPage, launchBrowser, screenshot, seriousViolations } from './browser';
 
 /** The appeals, audit and complaint-resolution screens, at laptop sizes, and every plugin page's accessibility. */
 
@@ -15,33 +14,6 @@ let closeBrowser: () => Promise<void>;
 let decider: TestAdmin;
 let author: TestUser;
 let articleId: string;
-
-const LAPTOPS = [
-  { width: 1280, height: 800 },
-  { width: 1440, height: 900 },
-];
-
-/**
- * A fresh page, in its own browser context (axe needs one), logged in as a fresh admin with these
- * roles: Strapi limits logins per account.
- */
-const freshAdminPage = async (roles: string[]): Promise<{ page: Page; admin: TestAdmin }> => {
-  const admin = await createAdmin(app, roles);
-  const page = await (await browser.newContext({ viewport: LAPTOPS[0] })).newPage();
-  await loginToAdmin(page, app.baseUrl, admin.email, admin.password);
-  return { page, admin };
-};
-
-/** At each laptop size: the page does not scroll sideways, and a screenshot is kept. */
-const expectFitsLaptops = async (page: Page, name: string) => {
-  for (const viewport of LAPTOPS) {
-    await page.setViewportSize(viewport);
-    await page.waitForTimeout(200);
-    const fits = await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');
-    expect({ viewport, fits }).toEqual({ viewport, fits: true });
-    await screenshot(page, `${name}-${viewport.width}x${viewport.height}`);
-  }
-};
 
 const hide = async (documentId: string) => {
   const { version } = await app.strapi.db.query('plugin::comments.comment').findOne({ where: { documentId } });
@@ -80,16 +52,6 @@ const resolveInDialog = async (page: Page, outcome: RegExp, reason: string, note
   await dialog.waitFor({ state: 'detached' });
 };
 
-/** Serious and critical violations, as `rule: selectors` lines so a failure says where. */
-const seriousViolations = async (page: Page) => {
-  const result = await new AxeBuilder({ page }).analyze();
-  // A scan that checked nothing would pass vacuously.
-  expect(result.passes.length).toBeGreaterThan(10);
-  return result.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(' | ')}`);
-};
-
 beforeAll(async () => {
   app = await bootStrapi({ env: { SERVE_ADMIN: 'true' } });
   await overrideSettings(app, QUEUE_ONLY_SETTINGS);
@@ -107,7 +69,7 @@ afterAll(async () => {
 
 test('a moderator upholds an appeal from the appeals page: the comment is visible again and the appeal leaves the open tab', async () => {
   const { commentId, appealId } = await appealedComment('Hidden by mistake', 'My comment broke no rule.');
-  const { page } = await freshAdminPage(['comments-moderator']);
+  const { page } = await freshAdminPage(app, browser, ['comments-moderator']);
   await page.goto(`${app.baseUrl}/admin/plugins/comments-appeals`);
   const row = page.locator(`[data-testid="appeal-row"][data-document-id="${appealId}"]`);
   await row.waitFor({ timeout: 60000 });
@@ -146,7 +108,7 @@ test('an editor upholds a complaint with a correction note from the complaints p
   expect(filed.status).toBe(200);
   const complaintId = filed.body.data.documentId as string;
 
-  const { page } = await freshAdminPage(['strapi-editor']);
+  const { page } = await freshAdminPage(app, browser, ['strapi-editor']);
   await page.goto(`${app.baseUrl}/admin/plugins/comments-complaints`);
   const row = page.locator(`[data-testid="complaint-row"][data-document-id="${complaintId}"]`);
   await row.waitFor({ timeout: 60000 });
@@ -168,7 +130,7 @@ test('an editor upholds a complaint with a correction note from the complaints p
 test('the audit page lists a decision, filters by comment, and exports the same filter as CSV; the register downloads', async () => {
   const id = await postAndGetId(app, author, articleId, 'A comment for the audit');
   await hide(id);
-  const { page } = await freshAdminPage(['comments-moderator']);
+  const { page } = await freshAdminPage(app, browser, ['comments-moderator']);
   await page.goto(`${app.baseUrl}/admin/plugins/comments-audit`);
   await page.getByTestId('audit-row').first().waitFor({ timeout: 60000 });
   await page.getByLabel('Comment', { exact: true }).fill(id);
@@ -201,7 +163,7 @@ test('the audit page lists a decision, filters by comment, and exports the same 
 });
 
 test('an Editor-role admin has neither the appeals nor the audit menu link', async () => {
-  const { page } = await freshAdminPage(['strapi-editor']);
+  const { page } = await freshAdminPage(app, browser, ['strapi-editor']);
   await page.getByRole('link', { name: 'Reader complaints' }).first().waitFor({ timeout: 60000 });
   expect(await page.getByRole('link', { name: 'Appeals', exact: true }).count()).toBe(0);
   expect(await page.getByRole('link', { name: 'Moderation audit', exact: true }).count()).toBe(0);
@@ -209,7 +171,7 @@ test('an Editor-role admin has neither the appeals nor the audit menu link', asy
 });
 
 test('every plugin page passes an axe scan with no serious or critical violation', async () => {
-  const { page } = await freshAdminPage(['strapi-super-admin']);
+  const { page } = await freshAdminPage(app, browser, ['strapi-super-admin']);
   const pages: Array<[string, string]> = [
     ['moderation queue', '/admin/plugins/comments'],
     ['appeals', '/admin/plugins/comments-appeals'],

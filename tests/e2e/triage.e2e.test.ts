@@ -3,7 +3,7 @@ import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, createApiToken, type TestUser } from '../helpers/auth';
 import { createArticle, createSubscriber, ensurePolicy } from '../helpers/comments';
 import { QUEUE_ONLY_SETTINGS, overrideSettings, postAndGetId, reportBy } from '../helpers/moderation';
-import { launchBrowser, loginToAdmin, screenshot } from './browser';
+import { fitsViewport, launchBrowser, loginToAdmin, screenshot } from './browser';
 
 /** Fast decisions: the keyboard alone triages the queue with the house rules as preset reasons, and undoes. */
 
@@ -36,8 +36,6 @@ const eventsOf = async (documentId: string) =>
       after: { publicReason?: string | null } | null;
     }>
   ).map(({ action, reason, after }) => ({ action, reason, publicReason: after?.publicReason ?? null }));
-
-const fits = (page: Page) => page.evaluate('document.documentElement.scrollWidth <= window.innerWidth');
 
 const rowIds = (page: Page) =>
   page.getByTestId('queue-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-document-id')!));
@@ -100,7 +98,7 @@ test('keyboard-only triage of five reported comments: j/k, a/h/r, a number for t
     '6. Potentially defamatory / legal risk',
     '7. Duplicate post',
   ]);
-  expect(await fits(page)).toBe(true);
+  expect(await fitsViewport(page)).toBe(true);
   await page.waitForTimeout(400); // the dialog's opening animation
   await screenshot(page, 'triage-reason-dialog-1440x900');
   await page.keyboard.press('Escape');
@@ -109,7 +107,7 @@ test('keyboard-only triage of five reported comments: j/k, a/h/r, a number for t
   expect(await decide(page, 'h', '1')).toBe('Abusive or insulting');
   expect(await currentRowId(page)).toBe(third);
   await page.getByTestId('undo-notice').waitFor();
-  expect(await fits(page)).toBe(true);
+  expect(await fitsViewport(page)).toBe(true);
   await screenshot(page, 'triage-undo-1440x900');
   await page.keyboard.press('u');
   await page.getByTestId('undo-notice').waitFor({ state: 'detached' });
@@ -129,7 +127,7 @@ test('keyboard-only triage of five reported comments: j/k, a/h/r, a number for t
   expect(await currentRowId(page)).toBe(fourth);
   expect(await decide(page, 'r', '4')).toBe('Hate speech');
   await page.getByText('Nothing to moderate here.').waitFor();
-  expect(await fits(page)).toBe(true);
+  expect(await fitsViewport(page)).toBe(true);
   await screenshot(page, 'triage-done-1440x900');
 
   expect({
