@@ -15,6 +15,7 @@
  * --smoke (or BENCH_SMOKE=1): a small data set for both, 3 s per scenario, targets printed but not
  * enforced, the table written to .tmp/bench-smoke.md: checks the harness in CI in about two minutes.
  * BENCH_PROFILE=1 starts the server under `node --cpu-prof` (profiles in .tmp/profiles).
+ * BENCH_ONLY=health,post,…: only these scenario ids (for profiling one path): prints the table, checks no target.
  */
 const { execFile } = require('child_process');
 const fs = require('fs');
@@ -37,6 +38,7 @@ const profileDir = path.join(root, '.tmp', 'profiles');
 const measure = (server, request, options = {}) =>
   new Promise((resolve, reject) => {
     server.resetPeak();
+    const cpuBefore = server.cpuMs();
     const scenario = {
       baseUrl: server.baseUrl,
       connections: options.connections ?? connections,
@@ -54,7 +56,10 @@ const measure = (server, request, options = {}) =>
       (error, stdout, stderr) => {
         fs.rmSync(file, { force: true });
         if (error) return reject(new Error(`load process failed: ${stderr || error.message}`));
-        resolve({ ...JSON.parse(stdout.trim().split('\n').pop()), rss: server.peakRss() });
+        const result = JSON.parse(stdout.trim().split('\n').pop());
+        // Warm-up requests included: they cost the server what measured ones do.
+        const requests = result.rps * (seconds + warmupSeconds);
+        resolve({ ...result, rss: server.peakRss(), cpuMsPerRequest: (server.cpuMs() - cpuBefore) / requests });
       }
     );
   });
@@ -228,9 +233,27 @@ const versionsOf = async (pg) => {
   };
 };
 
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const chosen = (scenarios) => scenarios.filter((scenario) => !only || only.has(scenario.id));
+
+/** BENCH_ONLY: the chosen scenarios of each data set that has any, and their table. */
+const runChosen = async () => {
+  const rows = [];
+  for (const [name, scenarios] of [
+    ['small', chosen(SMALL_SCENARIOS)],
+    ['large', chosen(LARGE_SCENARIOS)],
+  ]) {
+    if (scenarios.length === 0) continue;
+    const { results } = await runDataSet(smoke ? 'smoke' : name, scenarios);
+    rows.push(...scenarios.map((scenario) => results[scenario.id]));
+  }
+  console.log(`\n${tableOf(rows)}\n`);
+};
+
 const main = async () => {
   console.log(`npm run bench${smoke ? ' (smoke)' : ''}: compiling the app`);
   await compile();
+  if (only) return runChosen();
   const small = await runDataSet(smoke ? 'smoke' : 'small', SMALL_SCENARIOS);
   const large = await runDataSet(smoke ? 'smoke' : 'large', LARGE_SCENARIOS);
   const results = { ...small.results, ...large.results };

@@ -7,7 +7,17 @@ const MB = 1024 * 1024;
 const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 
 const tableOf = (rows) => {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'bytes/resp', 'server RSS MB'];
+  const header = [
+    'scenario',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'errors',
+    'non-2xx',
+    'bytes/resp',
+    'server CPU ms/req',
+    'server RSS MB',
+  ];
   const lines = rows.map((row) => [
     row.label,
     fixed(row.rps, 0),
@@ -16,6 +26,7 @@ const tableOf = (rows) => {
     String(row.errors),
     String(row.non2xx) + (row.expectNon2xx ? ' (304s)' : ''),
     fixed(row.bytesPerResponse, 0),
+    fixed(row.cpuMsPerRequest, 2),
     fixed(row.rss / MB, 0),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i].length)));

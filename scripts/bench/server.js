@@ -67,6 +67,18 @@ const rssOf = (pid) => {
   return total;
 };
 
+const TICKS_PER_SECOND = 100;
+/** CPU time (ms, user + system, all threads) a process has used, from /proc. */
+const cpuMsOf = (pid) => {
+  try {
+    // Fields after the command name: utime and stime are the 12th and 13th.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+};
+
 const waitForHealth = async (baseUrl, child, timeoutMs = 120000) => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -130,6 +142,8 @@ const startServer = async (database, { nodeArgs = [] } = {}) => {
     baseUrl,
     /** The highest resident memory seen since the last `resetPeak`. */
     peakRss: () => sample(),
+    /** CPU time the server process has used so far (ms). */
+    cpuMs: () => cpuMsOf(child.pid),
     resetPeak: () => {
       peak = 0;
     },

@@ -128,3 +128,17 @@ test('posts, edits, hides, restores and withdrawals on A show at once on B', asy
   await seenOnB(() => checked(a.baseUrl).delete(`/api/comments/${commentId}`).set(bearer(author)));
   expect(await bodiesOn(b)).toEqual(['Shared page']);
 });
+
+test('a settings change on A applies at once on B, whose settings sat in its read cache', async () => {
+  const policyOn = async (instance: ClusterInstance) =>
+    (await checked(instance.baseUrl).get('/api/comments/policy')).body.data;
+  const before = await policyOn(b);
+  // Read twice: the second answer comes from B's read cache.
+  expect((await policyOn(b)).editWindowMinutes).toBe(before.editWindowMinutes);
+  const changed = await checked(a.baseUrl)
+    .put('/comments/moderation/settings')
+    .set('Authorization', `Bearer ${admin.token}`)
+    .send({ data: { editWindowMinutes: before.editWindowMinutes + 7 } });
+  expect(changed.status).toBe(200);
+  expect((await policyOn(b)).editWindowMinutes).toBe(before.editWindowMinutes + 7);
+});

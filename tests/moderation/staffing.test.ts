@@ -271,6 +271,37 @@ describe('figures for moderators and editors', () => {
     ]);
     expectErrorEnvelope(await adminCall(app, editor).get('/comments/editorial/articles/nosuchstory1'), 404);
   });
+
+  test("a figure's edit view panel: its display string and verdict from the figure's own route, for editorial.read", async () => {
+    const figure = await app.strapi
+      .documents('api::figure.figure')
+      .findFirst({ filters: { label: 'Shahed drones Russia attacked Ukraine with' }, populate: ['breakdown'] });
+    const res = await adminCall(app, editor).get(`/comments/editorial/figures/${figure!.documentId}`);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({
+      documentId: figure!.documentId,
+      display: '83',
+      value: 83,
+      breakdownKind: 'complete',
+      consistency: { status: 'inconsistent', total: 83, breakdownTotal: 85, difference: 2 },
+    });
+    const fine = await app.strapi.documents('api::figure.figure').create({
+      data: {
+        label: 'Drones shot down',
+        value: 100,
+        qualifier: 'up-to',
+        attribution: 'Ukrainian air force',
+        breakdownKind: 'partial',
+        breakdown: [{ label: 'Over Kyiv', value: 40 }],
+      } as never,
+    });
+    expect((await adminCall(app, editor).get(`/comments/editorial/figures/${fine.documentId}`)).body.data).toMatchObject({
+      display: 'up to 100',
+      consistency: { status: 'consistent', breakdownTotal: 40 },
+    });
+    expectErrorEnvelope(await adminCall(app, editor).get('/comments/editorial/figures/nosuchfigure1'), 404);
+    expectErrorEnvelope(await adminCall(app, moderator).get(`/comments/editorial/figures/${fine.documentId}`), 403);
+  });
 });
 
 describe('settings', () => {
@@ -339,6 +370,39 @@ describe('settings', () => {
     expect(saved.status).toBe(200);
     expect(saved.body.data.settings.presetReasons).toEqual([preset]);
     expect(saved.body.data.defaults.presetReasons).toHaveLength(7);
+    await admin.put('/comments/moderation/settings', { data: current });
+  });
+
+  test('notification emails: each kind’s default wording and placeholders to start from; an override of one part is stored, validated', async () => {
+    const templates = await adminCall(app, moderator).get('/comments/moderation/settings/notification-templates');
+    expect(templates.status).toBe(200);
+    expect(templates.body.data.map((entry: { kind: string }) => entry.kind)).toEqual([
+      'moderation-notice',
+      'reply',
+      'report-outcome',
+      'complaint-outcome',
+      'duty-alert',
+      'duty-digest',
+    ]);
+    const outcome = templates.body.data.find((entry: { kind: string }) => entry.kind === 'report-outcome');
+    expect(outcome).toMatchObject({
+      defaults: { subject: 'Your report was {{outcome}}' },
+      placeholders: ['outcome', 'comment', 'unsubscribeUrl'],
+    });
+
+    const admin = adminCall(app, await createAdmin(app, ['strapi-super-admin']));
+    const current = (await admin.get('/comments/moderation/settings')).body.data.overrides;
+    const withTemplate = (subject: string) => ({
+      data: { ...current, notifications: { ...current.notifications, templates: { 'report-outcome': { subject } } } },
+    });
+    expectErrorEnvelope(await admin.put('/comments/moderation/settings', withTemplate('')), 400);
+    expectErrorEnvelope(
+      await adminCall(app, moderator).put('/comments/moderation/settings', withTemplate('Report {{outcome}}')),
+      403
+    );
+    const saved = await admin.put('/comments/moderation/settings', withTemplate('Report {{outcome}}'));
+    expect(saved.status).toBe(200);
+    expect(saved.body.data.settings.notifications.templates).toEqual({ 'report-outcome': { subject: 'Report {{outcome}}' } });
     await admin.put('/comments/moderation/settings', { data: current });
   });
 });

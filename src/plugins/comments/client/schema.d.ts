@@ -417,6 +417,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/comments/moderation/stories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stories to filter the queue by, found by title
+         * @description Published commentable stories whose title contains `q` (any case), at most 10, by title; without `q`, the latest published. Needs the admin permission `plugin::comments.moderation.read`.
+         */
+        get: operations["adminModerationStories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/comments/moderation/comments/{documentId}": {
         parameters: {
             query?: never;
@@ -509,6 +529,26 @@ export interface paths {
          * @description Open items per queue, the oldest open item, and response times by cover. Needs the admin permission `plugin::comments.moderation.read`.
          */
         get: operations["adminModerationStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/comments/moderation/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The moderation dashboard
+         * @description Over the last 7, 30 or 90 days: open items per queue at the end of each day (rebuilt from report, settlement and posting times and the audit log), response times by cover, reports by reason and the busiest stories. Needs the admin permission `plugin::comments.moderation.read`.
+         */
+        get: operations["adminModerationDashboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -641,6 +681,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/comments/moderation/settings/notification-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The default wording of each notification email
+         * @description With the placeholders each uses. Overrides are part of the settings (`notifications.templates`), changed with PUT /moderation/settings. Needs the admin permission `plugin::comments.moderation.read`.
+         */
+        get: operations["adminModerationSettingsTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/comments/editorial/complaints": {
         parameters: {
             query?: never;
@@ -675,6 +735,26 @@ export interface paths {
          * @description Needs the admin permission `plugin::comments.editorial.resolve`.
          */
         post: operations["adminEditorialResolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/comments/editorial/figures/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A figure’s display string and whether its parts add up (its draft, as the edit view edits it)
+         * @description Needs the admin permission `plugin::comments.editorial.read`.
+         */
+        get: operations["adminEditorialFigure"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1513,6 +1593,8 @@ export interface components {
             };
             /** @description The house rules as reasons a moderator picks with a number key */
             presetReasons?: components["schemas"]["PresetReason"][];
+            /** @description The comment on the site, e.g. https://www.example.com/{articleSlug}#comment-{documentId}; placeholders {articleSlug}, {articleDocumentId}, {documentId}; empty: no link */
+            frontendCommentUrl?: string;
             brigading?: {
                 reports?: number;
                 windowMinutes?: number;
@@ -2218,6 +2300,14 @@ export interface components {
             firstReportedAt: string | null;
             lastReportedAt: string | null;
         };
+        StoryOptions: {
+            data: components["schemas"]["StoryOption"][];
+        };
+        StoryOption: {
+            type: string;
+            documentId: string;
+            title: string | null;
+        };
         CommentDetail: {
             data: {
                 comment: components["schemas"]["ModerationComment"];
@@ -2225,9 +2315,12 @@ export interface components {
                     type: string;
                     documentId: string;
                     title: string | null;
+                    /** @description The comment on the site (setting frontendCommentUrl); null when unset */
+                    url: string | null;
                 };
                 parent: {
                     documentId: string;
+                    /** @description Shown to moderators whatever the status: mark it by `status` */
                     body: string | null;
                     /** @enum {string} */
                     status: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
@@ -2240,9 +2333,11 @@ export interface components {
                      */
                     createdAt: string;
                 } | null;
+                /** @description Its siblings in thread order (same story, same parent), a few each side, in every status */
                 neighbours: {
                     before: {
                         documentId: string;
+                        /** @description Shown to moderators whatever the status: mark it by `status` */
                         body: string | null;
                         /** @enum {string} */
                         status: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
@@ -2257,6 +2352,7 @@ export interface components {
                     }[];
                     after: {
                         documentId: string;
+                        /** @description Shown to moderators whatever the status: mark it by `status` */
                         body: string | null;
                         /** @enum {string} */
                         status: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
@@ -2271,18 +2367,26 @@ export interface components {
                     }[];
                 };
                 author: components["schemas"]["CommenterRecord"] | null;
+                /** @description The newest reports, at most 100, oldest first */
                 reports: {
                     documentId: string;
                     /** @enum {string} */
                     reason: "abusive" | "harassment" | "hate" | "spam" | "off-topic" | "misinformation" | "factual-error" | "illegal" | "other";
                     note: string | null;
-                    state: string;
+                    /** @enum {string} */
+                    state: "open" | "upheld" | "not-upheld";
                     reporter: {
                         displayName: string | null;
-                        /** @description established, new-account, lapsed, …: what the report weighed */
-                        standing: string | null;
+                        /** @description How the reporter stood when reporting */
+                        standing: ("subscriber" | "established" | "new-account") | null;
                         /** @description Share of the reporter's past reports upheld */
                         reliability: number | null;
+                        /** @description The reporter's judged reports now, and the reliability they give now */
+                        record: {
+                            upheld: number;
+                            notUpheld: number;
+                            reliability: number;
+                        };
                     };
                     trusted: boolean;
                     /**
@@ -2294,6 +2398,8 @@ export interface components {
                     resolvedAt: string | null;
                     resolvedBy: string | null;
                 }[];
+                /** @description All its reports, open and judged */
+                reportsTotal: number;
                 history: {
                     action: string;
                     actor: {
@@ -2347,6 +2453,15 @@ export interface components {
             reviewedAt: string | null;
             /** @description The actions its status allows now */
             actions: ("approve" | "hide" | "restore" | "amend" | "remove" | "release")[];
+            /** @description The flag's suspect words in the body, in order, not overlapping */
+            matches: {
+                /** @description Offset of the first character, in UTF-16 code units */
+                start: number;
+                /** @description Offset after the last character */
+                end: number;
+                /** @description The suspect word (or `profanity`) it matched */
+                word: string;
+            }[];
         };
         CommenterRecord: {
             displayName: string | null;
@@ -2367,6 +2482,23 @@ export interface components {
                 after: {
                     [key: string]: unknown;
                 } | null;
+            }[];
+            /** @description Their latest comments but this one, newest first (at most 10), in every status */
+            recent: {
+                documentId: string;
+                /** @description Shown to moderators whatever the status: mark it by `status` */
+                body: string | null;
+                /** @enum {string} */
+                status: "visible" | "held" | "hidden" | "removed" | "withdrawn" | "withdrawn-under-review" | "erased";
+                /**
+                 * Format: date-time
+                 * @example 2026-12-03T09:00:00.000Z
+                 */
+                createdAt: string;
+                thread: {
+                    documentId: string;
+                    title: string | null;
+                };
             }[];
         };
         ModerationActionResult: {
@@ -2483,6 +2615,75 @@ export interface components {
             } | null;
             localTime: string | null;
             nextChangeAt: string | null;
+        };
+        ModerationDashboard: {
+            data: {
+                window: {
+                    days: number;
+                    /**
+                     * Format: date-time
+                     * @description The start of the first day (UTC)
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    from: string;
+                    /**
+                     * Format: date-time
+                     * @description Now
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    to: string;
+                };
+                /** @description Open items at the end of each day (UTC; today's point is now), rebuilt from report, settlement and posting times and the audit log: a comment counts from its first unsettled report (reported; auto-hidden from the automatic hide) or from its posting when it was held or flagged, until the moderator's decision that settled it, in the queue it was in at that moment. A flag raised by a later edit is not rebuilt. */
+                openOverTime: {
+                    /**
+                     * Format: date
+                     * @example 2024-11-16
+                     */
+                    day: string;
+                    /**
+                     * Format: date-time
+                     * @example 2026-12-03T09:00:00.000Z
+                     */
+                    at: string;
+                    reported: number;
+                    "auto-hidden": number;
+                    flagged: number;
+                    held: number;
+                }[];
+                /** @description Comments first reported in the window and decided since: minutes from the first report to a moderator's first decision, by the cover stored on the first report (`all` also holds reports made before the cover was stored) */
+                responseTimes: {
+                    all: {
+                        items: number;
+                        medianMinutes: number | null;
+                        p90Minutes: number | null;
+                    };
+                    fullTime: {
+                        items: number;
+                        medianMinutes: number | null;
+                        p90Minutes: number | null;
+                    };
+                    partTime: {
+                        items: number;
+                        medianMinutes: number | null;
+                        p90Minutes: number | null;
+                    };
+                };
+                /** @description Reports made in the window by reason, every reason (editors’ factual-error complaints too), most first */
+                reasons: {
+                    reason: string;
+                    count: number;
+                }[];
+                /** @description The stories with the most comments and reports made in the window, at most 8, busiest first */
+                busiestStories: {
+                    story: {
+                        type: string;
+                        documentId: string;
+                        title: string | null;
+                    };
+                    comments: number;
+                    reports: number;
+                }[];
+            };
         };
         AppealQueuePage: {
             data: components["schemas"]["AppealQueueItem"][];
@@ -2608,6 +2809,8 @@ export interface components {
             };
             /** @description The house rules as reasons a moderator picks with a number key */
             presetReasons: components["schemas"]["PresetReason"][];
+            /** @description The comment on the site, e.g. https://www.example.com/{articleSlug}#comment-{documentId}; placeholders {articleSlug}, {articleDocumentId}, {documentId}; empty: no link */
+            frontendCommentUrl: string;
             brigading: {
                 reports: number;
                 windowMinutes: number;
@@ -2651,6 +2854,20 @@ export interface components {
                 host?: string;
             };
         };
+        NotificationTemplatesResponse: {
+            data: components["schemas"]["NotificationTemplateDefaults"][];
+        };
+        NotificationTemplateDefaults: {
+            /** @enum {string} */
+            kind: "moderation-notice" | "reply" | "report-outcome" | "complaint-outcome" | "duty-alert" | "duty-digest";
+            defaults: {
+                subject: string;
+                text: string;
+                html: string;
+            };
+            /** @description The {{placeholders}} the default wording uses */
+            placeholders: string[];
+        };
         ComplaintsPage: {
             data: components["schemas"]["Complaint"][];
             meta: {
@@ -2686,6 +2903,30 @@ export interface components {
              */
             createdAt: string;
         };
+        FigureSummary: {
+            data: {
+                documentId: string;
+                label: string;
+                display: string | null;
+                value: number;
+                breakdownKind: string | null;
+                breakdown: {
+                    label: string;
+                    value: number;
+                }[];
+                consistency: components["schemas"]["FigureConsistency"];
+            };
+        };
+        FigureConsistency: {
+            /** @enum {string} */
+            status: "consistent" | "inconsistent" | "no-breakdown";
+            breakdownKind: string | null;
+            total: number | null;
+            breakdownTotal: number | null;
+            /** @description breakdownTotal - total; positive when the parts exceed the whole */
+            difference: number | null;
+            message: string;
+        };
         ArticleSummary: {
             data: {
                 story: {
@@ -2714,16 +2955,6 @@ export interface components {
                     consistency: components["schemas"]["FigureConsistency"];
                 }[];
             };
-        };
-        FigureConsistency: {
-            /** @enum {string} */
-            status: "consistent" | "inconsistent" | "no-breakdown";
-            breakdownKind: string | null;
-            total: number | null;
-            breakdownTotal: number | null;
-            /** @description breakdownTotal - total; positive when the parts exceed the whole */
-            difference: number | null;
-            message: string;
         };
         WebhookListResponse: {
             data: components["schemas"]["Webhook"][];
@@ -5044,8 +5275,17 @@ export interface operations {
             query?: {
                 queue?: "reported" | "flagged" | "auto-hidden" | "held" | "resolved" | "all";
                 reason?: "abusive" | "harassment" | "hate" | "spam" | "off-topic" | "misinformation" | "factual-error" | "illegal" | "other";
+                /** @description Words in the body, all of them, any case: full-text on PostgreSQL (a word of three characters or more also finds longer words it starts), substrings on SQLite */
+                q?: string;
+                /** @description Part of the author's display name, any case (% and _ are plain characters) */
+                author?: string;
+                /** @description The story's documentId (GET /moderation/stories finds it by title) */
                 article?: string;
+                /** @description trusted: at least one report from a trusted reporter (counts towards auto-hide); untrusted: reported only by new accounts */
+                trust?: "trusted" | "untrusted";
+                /** @description Posted at or after */
                 from?: string;
+                /** @description Posted at or before */
                 to?: string;
                 sort?: "priority" | "oldest" | "newest";
                 page?: number;
@@ -5064,6 +5304,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QueuePage"];
+                };
+            };
+            /** @description Invalid input: `details.errors` lists each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in, or the token expired (`details.code` AUTHENTICATION_REQUIRED on reader routes) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: `details.code` says why (see RefusalCode) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or a dependency is unavailable for a moment: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminModerationStories: {
+        parameters: {
+            query?: {
+                /** @description Part of the title, any case */
+                q?: string;
+                /** @description One story by its documentId (to label a shared link) */
+                documentId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching stories */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryOptions"];
                 };
             };
             /** @description Invalid input: `details.errors` lists each invalid field */
@@ -5482,6 +5792,74 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ModerationStats"];
+                };
+            };
+            /** @description Not logged in, or the token expired (`details.code` AUTHENTICATION_REQUIRED on reader routes) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: `details.code` says why (see RefusalCode) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or a dependency is unavailable for a moment: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminModerationDashboard: {
+        parameters: {
+            query?: {
+                /** @description The window: the last 7, 30 (the default) or 90 days, today included */
+                days?: "7" | "30" | "90";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationDashboard"];
+                };
+            };
+            /** @description Invalid input: `details.errors` lists each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not logged in, or the token expired (`details.code` AUTHENTICATION_REQUIRED on reader routes) */
@@ -6040,6 +6418,62 @@ export interface operations {
             };
         };
     };
+    adminModerationSettingsTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per kind of notification */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationTemplatesResponse"];
+                };
+            };
+            /** @description Not logged in, or the token expired (`details.code` AUTHENTICATION_REQUIRED on reader routes) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: `details.code` says why (see RefusalCode) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or a dependency is unavailable for a moment: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     adminEditorialComplaints: {
         parameters: {
             query?: {
@@ -6183,6 +6617,83 @@ export interface operations {
             };
             /** @description The body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unexpected error: quote `details.requestId` (also the X-Request-Id header) when reporting it */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database or a dependency is unavailable for a moment: retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    adminEditorialFigure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A Strapi documentId (e.g. 'k9x2m4p7q1w8e5r3t6y0u2i4') */
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figure and its verdict */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FigureSummary"];
+                };
+            };
+            /** @description Invalid input: `details.errors` lists each invalid field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not logged in, or the token expired (`details.code` AUTHENTICATION_REQUIRED on reader routes) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Refused: `details.code` says why (see RefusalCode) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such resource (or not public) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

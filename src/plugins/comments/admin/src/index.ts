@@ -1,5 +1,6 @@
-import { ClockCounterClockwise, Discuss, Feather, Shield } from '@strapi/icons';
+import { ChartPie, ClockCounterClockwise, Discuss, Feather, Shield } from '@strapi/icons';
 import { EditorialPanel } from './components/EditorialPanel';
+import { FigurePanel } from './components/FigurePanel';
 import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 import { prefixTranslations } from './utils/translate';
@@ -23,6 +24,13 @@ export default {
       intlLabel: { id: `${PLUGIN_ID}.menu.moderation`, defaultMessage: 'Moderation' },
       permissions: PERMISSIONS.moderationRead,
       Component: () => import('./pages/ModerationPage'),
+    });
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}-dashboard`,
+      icon: ChartPie,
+      intlLabel: { id: `${PLUGIN_ID}.menu.dashboard`, defaultMessage: 'Moderation dashboard' },
+      permissions: PERMISSIONS.moderationRead,
+      Component: () => import('./pages/DashboardPage'),
     });
     app.addMenuLink({
       to: `plugins/${PLUGIN_ID}-complaints`,
@@ -68,7 +76,7 @@ export default {
   },
 
   bootstrap(app: AdminApp) {
-    app.getPlugin('content-manager').apis.addEditViewSidePanel([EditorialPanel]);
+    app.getPlugin('content-manager').apis.addEditViewSidePanel([EditorialPanel, FigurePanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

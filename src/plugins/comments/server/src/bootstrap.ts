@@ -8,7 +8,9 @@ const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   const { redisUrl } = getService('settings').defaults();
   await getService('rate-limit').connect(redisUrl);
   await getService('rendered-pages').connect(redisUrl);
+  await getService('read-cache').connect(redisUrl);
   await commentsRepository(strapi).ensureQueuePriorityIndex();
+  await commentsRepository(strapi).ensureBodySearchIndex();
   await getService('webhook-queue').start();
   getService('webhook-relay').start();
 };

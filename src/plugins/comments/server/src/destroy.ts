@@ -7,6 +7,7 @@ const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.plugin(PLUGIN_ID).service('webhook-queue').stop();
   await strapi.plugin(PLUGIN_ID).service('rate-limit').close();
   await strapi.plugin(PLUGIN_ID).service('rendered-pages').close();
+  await strapi.plugin(PLUGIN_ID).service('read-cache').close();
 };
 
 export default destroy;

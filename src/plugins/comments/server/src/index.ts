@@ -6,7 +6,6 @@ import contentTypes from './content-types';
 import controllers from './controllers';
 import services from './services';
 import routes from './routes';
-import policies from './policies';
 import middlewares from './middlewares';
 
 export default {
@@ -18,6 +17,5 @@ export default {
   controllers,
   services,
   routes,
-  policies,
   middlewares,
 };

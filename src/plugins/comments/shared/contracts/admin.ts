@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateTime, DocumentId, IsoDateTimeInput, paginated, positiveInt, single } from './common';
+import { DateOnly, DateTime, DocumentId, IsoDateTimeInput, paginated, positiveInt, single } from './common';
 import { CoverState, FigureConsistency } from './content-api';
 import {
   ACTOR_TYPES,
@@ -12,7 +12,10 @@ import {
   MODERATION_ACTIONS,
   QUEUES,
   QUEUE_SORTS,
+  QUEUE_TRUST,
   REPORT_REASONS,
+  REPORT_STATES,
+  REPORTER_STANDINGS,
   SANCTION_ACTIONS,
   SANCTION_STATES,
 } from './vocabulary';
@@ -32,14 +35,46 @@ const RANGE_MESSAGE = { message: '`from` must not be after `to`', path: ['from']
 
 // ---------------------------------------------------------------- requests
 
-export const QueueQuery = z.strictObject({
-  queue: z.enum(QUEUES).optional(),
-  reason: z.enum(REPORT_REASONS).optional(),
-  article: DocumentId.optional(),
-  from: IsoDateTimeInput.optional(),
-  to: IsoDateTimeInput.optional(),
-  sort: z.enum(QUEUE_SORTS).optional(),
-  ...adminPage,
+/** Words to look for: at least one letter or digit (punctuation alone finds nothing on either database). */
+const SearchWords = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/[\p{L}\p{N}]/u, 'must contain a letter or a digit');
+
+export const QueueQuery = z
+  .strictObject({
+    queue: z.enum(QUEUES).optional(),
+    reason: z.enum(REPORT_REASONS).optional(),
+    q: SearchWords.optional().meta({
+      description:
+        'Words in the body, all of them, any case: full-text on PostgreSQL (a word of three characters or more also finds longer words it starts), substrings on SQLite',
+    }),
+    author: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .meta({ description: "Part of the author's display name, any case (% and _ are plain characters)" }),
+    article: DocumentId.optional().meta({
+      description: "The story's documentId (GET /moderation/stories finds it by title)",
+    }),
+    trust: z.enum(QUEUE_TRUST).optional().meta({
+      description:
+        'trusted: at least one report from a trusted reporter (counts towards auto-hide); untrusted: reported only by new accounts',
+    }),
+    from: IsoDateTimeInput.optional().meta({ description: 'Posted at or after' }),
+    to: IsoDateTimeInput.optional().meta({ description: 'Posted at or before' }),
+    sort: z.enum(QUEUE_SORTS).optional(),
+    ...adminPage,
+  })
+  .refine(fromNotAfterTo, RANGE_MESSAGE);
+
+export const StoriesQuery = z.strictObject({
+  q: SearchWords.optional().meta({ description: 'Part of the title, any case' }),
+  documentId: DocumentId.optional().meta({ description: 'One story by its documentId (to label a shared link)' }),
 });
 
 export const DocumentIdParams = z.object({ documentId: DocumentId });
@@ -92,6 +127,16 @@ export const AppealResolutionBody = z
   .strictObject({ outcome: z.enum(APPEAL_OUTCOMES), reason: Reason })
   .meta({ id: 'AppealResolutionBody' });
 export type AppealResolutionBody = z.infer<typeof AppealResolutionBody>;
+
+/** The dashboard's windows, in days: a query string carries them as text. */
+export const DASHBOARD_WINDOWS = ['7', '30', '90'] as const;
+export const DashboardQuery = z.strictObject({
+  days: z
+    .enum(DASHBOARD_WINDOWS)
+    .optional()
+    .meta({ description: 'The window: the last 7, 30 (the default) or 90 days, today included' }),
+});
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
 export const RangeQuery = z
   .strictObject({ from: IsoDateTimeInput.optional(), to: IsoDateTimeInput.optional() })
@@ -178,12 +223,26 @@ export type QueueRow = z.infer<typeof QueueRow>;
 export const QueuePage = paginated(QueueRow, { counts: QueueCounts }).meta({ id: 'QueuePage' });
 export type QueuePage = z.infer<typeof QueuePage>;
 
+export const StoryOption = z
+  .strictObject({ type: z.string(), documentId: z.string(), title: z.string().nullable() })
+  .meta({ id: 'StoryOption' });
+export type StoryOption = z.infer<typeof StoryOption>;
+export const StoryOptions = z.strictObject({ data: z.array(StoryOption) }).meta({ id: 'StoryOptions' });
+export type StoryOptions = z.infer<typeof StoryOptions>;
+
 const BriefComment = z.strictObject({
   documentId: z.string(),
-  body: z.string().nullable(),
+  body: z.string().nullable().meta({ description: 'Shown to moderators whatever the status: mark it by `status`' }),
   status: z.enum(COMMENT_STATUSES),
   author: z.strictObject({ displayName: z.string().nullable() }),
   createdAt: DateTime,
+});
+
+/** Where a suspect word that flagged the comment stands in its body, to highlight it. */
+const BodyMatch = z.strictObject({
+  start: z.number().int().meta({ description: 'Offset of the first character, in UTF-16 code units' }),
+  end: z.number().int().meta({ description: 'Offset after the last character' }),
+  word: z.string().meta({ description: 'The suspect word (or `profanity`) it matched' }),
 });
 
 export const ModerationComment = z
@@ -209,6 +268,9 @@ export const ModerationComment = z
     moderatedAt: DateTime.nullable(),
     reviewedAt: DateTime.nullable(),
     actions: z.array(z.enum(MODERATION_ACTIONS)).meta({ description: 'The actions its status allows now' }),
+    matches: z
+      .array(BodyMatch)
+      .meta({ description: "The flag's suspect words in the body, in order, not overlapping" }),
   })
   .meta({ id: 'ModerationComment' });
 
@@ -228,6 +290,13 @@ export const CommenterRecord = z
         after: z.record(z.string(), z.unknown()).nullable(),
       })
     ),
+    recent: z
+      .array(
+        BriefComment.omit({ author: true }).extend({
+          thread: z.strictObject({ documentId: z.string(), title: z.string().nullable() }),
+        })
+      )
+      .meta({ description: 'Their latest comments but this one, newest first (at most 10), in every status' }),
   })
   .meta({ id: 'CommenterRecord' });
 
@@ -235,11 +304,14 @@ export const ModerationReport = z.strictObject({
   documentId: z.string(),
   reason: z.enum(REPORT_REASONS),
   note: z.string().nullable(),
-  state: z.string(),
+  state: z.enum(REPORT_STATES),
   reporter: z.strictObject({
     displayName: z.string().nullable(),
-    standing: z.string().nullable().meta({ description: 'established, new-account, lapsed, …: what the report weighed' }),
+    standing: z.enum(REPORTER_STANDINGS).nullable().meta({ description: 'How the reporter stood when reporting' }),
     reliability: z.number().nullable().meta({ description: "Share of the reporter's past reports upheld" }),
+    record: z
+      .strictObject({ upheld: z.number().int(), notUpheld: z.number().int(), reliability: z.number() })
+      .meta({ description: "The reporter's judged reports now, and the reliability they give now" }),
   }),
   trusted: z.boolean(),
   createdAt: DateTime,
@@ -260,11 +332,24 @@ export const HistoryEntry = z.strictObject({
 export const CommentDetail = single(
   z.strictObject({
     comment: ModerationComment,
-    thread: z.strictObject({ type: z.string(), documentId: z.string(), title: z.string().nullable() }),
+    thread: z.strictObject({
+      type: z.string(),
+      documentId: z.string(),
+      title: z.string().nullable(),
+      url: z
+        .string()
+        .nullable()
+        .meta({ description: 'The comment on the site (setting frontendCommentUrl); null when unset' }),
+    }),
     parent: BriefComment.nullable(),
-    neighbours: z.strictObject({ before: z.array(BriefComment), after: z.array(BriefComment) }),
+    neighbours: z
+      .strictObject({ before: z.array(BriefComment), after: z.array(BriefComment) })
+      .meta({
+        description: 'Its siblings in thread order (same story, same parent), a few each side, in every status',
+      }),
     author: CommenterRecord.nullable(),
-    reports: z.array(ModerationReport),
+    reports: z.array(ModerationReport).meta({ description: 'The newest reports, at most 100, oldest first' }),
+    reportsTotal: z.number().int().meta({ description: 'All its reports, open and judged' }),
     history: z.array(HistoryEntry),
   })
 ).meta({ id: 'CommentDetail' });
@@ -326,6 +411,44 @@ export const Stats = single(
   })
 ).meta({ id: 'ModerationStats' });
 export type Stats = z.infer<typeof Stats>;
+
+const OpenQueues = {
+  reported: count,
+  'auto-hidden': count,
+  flagged: count,
+  held: count,
+};
+const StoryRef = z.strictObject({ type: z.string(), documentId: z.string(), title: z.string().nullable() });
+
+export const Dashboard = single(
+  z.strictObject({
+    window: z.strictObject({
+      days: z.number().int(),
+      from: DateTime.meta({ description: 'The start of the first day (UTC)' }),
+      to: DateTime.meta({ description: 'Now' }),
+    }),
+    openOverTime: z.array(z.strictObject({ day: DateOnly, at: DateTime, ...OpenQueues })).meta({
+      description:
+        "Open items at the end of each day (UTC; today's point is now), rebuilt from report, settlement and posting times and the audit log: a comment counts from its first unsettled report (reported; auto-hidden from the automatic hide) or from its posting when it was held or flagged, until the moderator's decision that settled it, in the queue it was in at that moment. A flag raised by a later edit is not rebuilt.",
+    }),
+    responseTimes: z.strictObject({ all: ResponseTimes, fullTime: ResponseTimes, partTime: ResponseTimes }).meta({
+      description:
+        "Comments first reported in the window and decided since: minutes from the first report to a moderator's first decision, by the cover stored on the first report (`all` also holds reports made before the cover was stored)",
+    }),
+    reasons: z
+      .array(ReasonCount)
+      .meta({
+        description:
+          'Reports made in the window by reason, every reason (editors’ factual-error complaints too), most first',
+      }),
+    busiestStories: z
+      .array(z.strictObject({ story: StoryRef, comments: count, reports: count }))
+      .meta({
+        description: 'The stories with the most comments and reports made in the window, at most 8, busiest first',
+      }),
+  })
+).meta({ id: 'ModerationDashboard' });
+export type Dashboard = z.infer<typeof Dashboard>;
 
 const AdminRef = z.strictObject({ id: z.number().int().nullable(), name: z.string().nullable() });
 
@@ -409,6 +532,10 @@ const Figure = z.strictObject({
   breakdown: z.array(z.strictObject({ label: z.string(), value: z.number() })),
   consistency: FigureConsistency,
 });
+
+/** A figure's edit view side panel: its display string and its consistency verdict. */
+export const FigureSummary = single(Figure).meta({ id: 'FigureSummary' });
+export type FigureSummary = z.infer<typeof FigureSummary>;
 
 export const ArticleSummary = single(
   z.strictObject({

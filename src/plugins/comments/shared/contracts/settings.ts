@@ -41,6 +41,20 @@ const NotificationTemplate = z.strictObject({
   html: TemplateText,
 });
 
+/** A kind's default wording and the placeholders it uses: what the settings' template editor starts from. */
+export const NotificationTemplateDefaults = z
+  .strictObject({
+    kind: z.enum(NOTIFICATION_KINDS),
+    defaults: NotificationTemplate,
+    placeholders: z.array(z.string()).meta({ description: 'The {{placeholders}} the default wording uses' }),
+  })
+  .meta({ id: 'NotificationTemplateDefaults' });
+export type NotificationTemplateDefaults = z.infer<typeof NotificationTemplateDefaults>;
+export const NotificationTemplatesResponse = z
+  .strictObject({ data: z.array(NotificationTemplateDefaults) })
+  .meta({ id: 'NotificationTemplatesResponse' });
+export type NotificationTemplatesResponse = z.infer<typeof NotificationTemplatesResponse>;
+
 /** Preset reasons the reason dialog offers (number keys 1–9 pick the first nine). */
 export const MAX_PRESET_REASONS = 20;
 
@@ -49,6 +63,39 @@ export const PresetReason = z
   .strictObject({ label: z.string().trim().min(1).max(120), publicReason: z.string().trim().min(1).max(500) })
   .meta({ id: 'PresetReason' });
 export type PresetReason = z.infer<typeof PresetReason>;
+
+/** What the frontend link to a comment may contain: the story's slug and documentId, the comment's documentId. */
+export const COMMENT_URL_PLACEHOLDERS = ['articleSlug', 'articleDocumentId', 'documentId'] as const;
+export type CommentUrlPlaceholder = (typeof COMMENT_URL_PLACEHOLDERS)[number];
+
+/** Why a frontend comment URL pattern is unusable, or null when it is fine (the empty pattern means no link). */
+export const commentUrlPatternProblem = (pattern: string): string | null => {
+  if (pattern === '') return null;
+  const unknown = [...pattern.matchAll(/\{([^{}]*)\}/g)]
+    .map((match) => match[1])
+    .filter((name) => !(COMMENT_URL_PLACEHOLDERS as readonly string[]).includes(name));
+  if (unknown.length > 0)
+    return `unknown placeholder {${unknown[0]}}: use ${COMMENT_URL_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}`;
+  if (!pattern.includes('{documentId}')) return 'the pattern must contain {documentId}, the comment';
+  try {
+    const url = new URL(pattern.replace(/\{[a-zA-Z]+\}/g, 'x'));
+    return url.protocol === 'https:' || url.protocol === 'http:' ? null : 'the pattern must be an http(s) URL';
+  } catch {
+    return 'the pattern must be an http(s) URL such as https://www.example.com/{articleSlug}#comment-{documentId}';
+  }
+};
+
+const CommentUrlPattern = z
+  .string()
+  .trim()
+  .max(500)
+  .superRefine((pattern, ctx) => {
+    const problem = commentUrlPatternProblem(pattern);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({
+    description: `The comment on the site, e.g. https://www.example.com/{articleSlug}#comment-{documentId}; placeholders ${COMMENT_URL_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}; empty: no link`,
+  });
 
 /** A year's worth of extra days off; the list is read on every cover decision. */
 export const MAX_EXTRA_HOLIDAYS = 366;
@@ -77,6 +124,7 @@ export const overridableShape = {
     .array(PresetReason)
     .max(MAX_PRESET_REASONS)
     .meta({ description: 'The house rules as reasons a moderator picks with a number key' }),
+  frontendCommentUrl: CommentUrlPattern,
   brigading: z.strictObject({
     reports: int(2, 10000),
     windowMinutes: int(1, 7 * 24 * 60),
@@ -103,6 +151,7 @@ export const SettingsOverrides = z
     autoHide: overridableShape.autoHide.partial(),
     reportTrust: overridableShape.reportTrust.partial(),
     presetReasons: overridableShape.presetReasons,
+    frontendCommentUrl: overridableShape.frontendCommentUrl,
     brigading: overridableShape.brigading.partial(),
     notifications: overridableShape.notifications.partial(),
   })

@@ -16,6 +16,11 @@ export const REPORT_REASONS = [
 ] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
 
+/** A report is open until a moderator's decision upholds it or not. */
+export const REPORT_STATES = ['open', 'upheld', 'not-upheld'] as const;
+/** How a reporter stood when reporting (rules/reporting.ts): the weight their report carries. */
+export const REPORTER_STANDINGS = ['subscriber', 'established', 'new-account'] as const;
+
 /** A complaint about the story's facts: routed to editors, never to the moderation queue. */
 export const EDITORIAL_REASON = 'factual-error' satisfies ReportReason;
 
@@ -50,6 +55,14 @@ export type CountedQueue = (typeof COUNTED_QUEUES)[number];
 
 export const QUEUE_SORTS = ['priority', 'oldest', 'newest'] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+/**
+ * The queue's trust filter, on the reporters' standing when they reported (rules/reporting.ts):
+ * `trusted`, at least one report that counts towards auto-hide; `untrusted`, reported only by
+ * readers whose reports do not count (new accounts).
+ */
+export const QUEUE_TRUST = ['trusted', 'untrusted'] as const;
+export type QueueTrust = (typeof QUEUE_TRUST)[number];
 
 export const APPEAL_STATES = ['open', 'upheld', 'dismissed'] as const;
 export type AppealState = (typeof APPEAL_STATES)[number];

@@ -93,9 +93,11 @@ export const WebhookCreated = single(
     }),
   })
 ).meta({ id: 'WebhookCreatedResponse' });
+export type WebhookCreated = z.infer<typeof WebhookCreated>;
 
 export const WebhookResponse = single(Webhook).meta({ id: 'WebhookResponse' });
 export const WebhookListResponse = z.strictObject({ data: z.array(Webhook) }).meta({ id: 'WebhookListResponse' });
+export type WebhookListResponse = z.infer<typeof WebhookListResponse>;
 
 export const WebhookDelivery = z
   .strictObject({
@@ -118,3 +120,4 @@ export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
 
 export const WebhookDeliveryResponse = single(WebhookDelivery).meta({ id: 'WebhookDeliveryResponse' });
 export const WebhookDeliveriesResponse = paginated(WebhookDelivery).meta({ id: 'WebhookDeliveriesResponse' });
+export type WebhookDeliveriesResponse = z.infer<typeof WebhookDeliveriesResponse>;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Box, Button, Field, Flex, Grid, TextInput } from '@strapi/design-system';
+import { dayBound } from '../utils/days';
 import { useT } from '../utils/translate';
 
 export type AuditFilterValues = {
@@ -12,10 +13,6 @@ export type AuditFilterValues = {
 };
 
 const TEXT_FIELDS = ['actor', 'action', 'comment', 'user'] as const;
-
-/** A calendar day from the date input, as the API's ISO date-time at the start or the end of that local day. */
-const dayBound = (day: string, end: boolean) =>
-  day ? new Date(`${day}T${end ? '23:59:59.999' : '00:00:00'}`).toISOString() : undefined;
 
 /** The audit filters as a form: applied together, so the list and the CSV export always agree. */
 export const AuditFilters = ({ onApply }: { onApply: (filters: AuditFilterValues) => void }) => {

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Badge, Box, Checkbox, Td, Tr, Typography } from '@strapi/design-system';
 import { ListTable } from './ListTable';
 import { ageOf, type QueueRow } from '../utils/api';
+import { belongsElsewhere } from '../utils/keys';
 import { useT } from '../utils/translate';
 
 interface Props {
@@ -21,7 +22,8 @@ export const QueueTable = ({ rows, cursor, focusCurrent, selected, onToggle, onO
   const currentId = rows[cursor]?.documentId;
 
   useEffect(() => {
-    if (!focusCurrent || !currentId) return;
+    // Rows that change under a filter being typed (or a live refresh) leave the focus where it is.
+    if (!focusCurrent || !currentId || belongsElsewhere(document.activeElement)) return;
     container.current?.querySelector<HTMLElement>(`[data-document-id="${currentId}"]`)?.focus();
   }, [focusCurrent, currentId]);
 
@@ -74,7 +76,7 @@ export const QueueTable = ({ rows, cursor, focusCurrent, selected, onToggle, onO
               ))}
               {/* Why the system flagged it (repeated post, suspect words), reported or not. */}
               {row.flagReasons.map((flag) => (
-                <Badge key={flag} data-testid="flag-reason" textColor="warning700" backgroundColor="warning100">
+                <Badge key={flag} data-testid="flag-reason" textColor="neutral800" backgroundColor="warning200">
                   {flag}
                 </Badge>
               ))}

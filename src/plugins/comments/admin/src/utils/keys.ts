@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 
 /** Keys typed into a field, or pressed while a dialog is open, belong to them. */
-const belongsElsewhere = (target: EventTarget | null) =>
+export const belongsElsewhere = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
   (target.isContentEditable ||
     ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||

@@ -11,14 +11,25 @@ const compact = (params: Params = {}) =>
 /** Keys start with the plugin id and a resource name, so one invalidation refreshes every page of a list. */
 const keyOf = (resource: string, params?: Params) => [PLUGIN_ID, resource, compact(params)];
 
+/** How often and whether to fetch: `refetchInterval` (ms) and window focus keep a screen live; `enabled` false waits. */
+export interface QueryOptions {
+  refetchInterval?: number;
+  enabled?: boolean;
+}
+
 /** A GET of the admin API through Strapi's fetch client, cached by react-query under `resource`. */
-export const useAdminQuery = <T>(resource: string, url: string, params?: Params) => {
+export const useAdminQuery = <T>(resource: string, url: string, params?: Params, options: QueryOptions = {}) => {
   const { get } = useFetchClient();
   const { formatAPIError } = useAPIErrorHandler();
   const query = useQuery(
-    keyOf(resource, params),
+    // The URL too: one resource may have several documents (each comment in context).
+    [...keyOf(resource, params), url],
     async ({ signal }) => (await get<T>(url, { params: compact(params), signal })).data,
-    { keepPreviousData: true }
+    {
+      keepPreviousData: true,
+      ...options,
+      ...(options.refetchInterval ? { refetchOnWindowFocus: true } : {}),
+    }
   );
   return { ...query, errorText: query.error ? formatAPIError(query.error as FetchError) : null };
 };
@@ -30,15 +41,21 @@ export const useInvalidate = (resources: string[]) => {
 };
 
 /**
- * A POST that refreshes the `invalidates` resources when it succeeds and shows Strapi's error message when not;
- * `successMessage` null when the caller says so itself.
+ * A write (POST, PUT or DELETE) that refreshes the `invalidates` resources when it succeeds and shows Strapi's
+ * error message when not; `successMessage` null when the caller says so itself.
  */
-export const useAdminPost = <Body>(invalidates: string[], successMessage: string | null) => {
-  const { post } = useFetchClient();
+export const useAdminMutation = <Body>(
+  method: 'post' | 'put' | 'del',
+  invalidates: string[],
+  successMessage: string | null
+) => {
+  const client = useFetchClient();
   const invalidate = useInvalidate(invalidates);
   const { toggleNotification } = useNotification();
   const { formatAPIError } = useAPIErrorHandler();
-  return useMutation(({ url, body }: { url: string; body: Body }) => post(url, body), {
+  const send = ({ url, body }: { url: string; body?: Body }) =>
+    method === 'del' ? client.del(url) : client[method](url, body);
+  return useMutation(send, {
     onSuccess: async () => {
       if (successMessage) toggleNotification({ type: 'success', message: successMessage });
       await invalidate();
@@ -46,6 +63,9 @@ export const useAdminPost = <Body>(invalidates: string[], successMessage: string
     onError: (error) => toggleNotification({ type: 'danger', message: formatAPIError(error as FetchError) }),
   });
 };
+
+export const useAdminPost = <Body>(invalidates: string[], successMessage: string | null) =>
+  useAdminMutation<Body>('post', invalidates, successMessage);
 
 /** Fetches a file with the admin's session (a plain link would carry no token) and saves it as `filename`. */
 export const useDownload = () => {

@@ -82,6 +82,8 @@ export interface CommentsConfig {
   reportTrust: ReportTrustRule;
   /** The community policy's house rules as reasons the moderator picks with a number key. */
   presetReasons: PresetReason[];
+  /** The comment on the site, from {articleSlug}, {articleDocumentId} and {documentId}; empty: the admin shows no link. */
+  frontendCommentUrl: string;
   brigading: BrigadingRule;
   thread: { defaultPageSize: number; maxPageSize: number; inlineReplies: number };
   /** Redis for rate limits shared across instances; memory when unset. */
@@ -126,6 +128,7 @@ export const defaultConfig: CommentsConfig = {
     },
     { label: 'Duplicate post', publicReason: 'Your comment repeated one you had already posted.' },
   ],
+  frontendCommentUrl: '',
   brigading: { reports: 10, windowMinutes: 10, suspiciousShare: 0.6 },
   thread: { defaultPageSize: 25, maxPageSize: 100, inlineReplies: 3 },
   redisUrl: null,

@@ -15,6 +15,11 @@ const editorial = () => ({
     ctx.body = { data: await getService('editorial').resolve(ctx.state.user, documentId, input) };
   },
 
+  async figure(ctx: AdminContext) {
+    const { documentId } = parseWith(a.DocumentIdParams, ctx.params);
+    ctx.body = await getService('editorial').figureSummary(documentId);
+  },
+
   async article(ctx: AdminContext) {
     const { documentId } = parseWith(a.DocumentIdParams, ctx.params);
     ctx.body = await getService('editorial').articleSummary(documentId);

@@ -10,7 +10,7 @@ export type ApiContext = Context & {
   state: { user?: Reader; auth?: unknown };
 };
 
-/** The authenticated reader; the `is-authenticated` policy has already refused anonymous callers. */
+/** The authenticated reader; the reader strategy (strategies/reader.ts) has already refused anonymous callers. */
 export const readerOf = (ctx: ApiContext): Reader => ctx.state.user as Reader;
 
 /** Strapi's `pagination[…]` and `sort=createdAt:…` query, as the services take it. */

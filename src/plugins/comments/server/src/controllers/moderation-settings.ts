@@ -20,6 +20,10 @@ const moderationSettings = () => ({
     ctx.body = await describe();
   },
 
+  async templates(ctx: AdminContext) {
+    ctx.body = { data: getService('settings').notificationTemplates() };
+  },
+
   async update(ctx: AdminContext) {
     const { data } = parseWith(settingsBody, ctx.request.body);
     await getService('settings').setOverrides(data, moderatorActor(ctx.state.user));

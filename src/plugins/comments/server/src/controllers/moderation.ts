@@ -5,6 +5,7 @@ import { parseWith } from '../validation/zod';
 import type { AdminContext } from './admin-context';
 
 const DEFAULT_PAGE_SIZE = 25;
+const DEFAULT_DASHBOARD_DAYS = 30;
 
 const moderation = () => ({
   async queue(ctx: AdminContext) {
@@ -18,9 +19,14 @@ const moderation = () => ({
     });
   },
 
+  async stories(ctx: AdminContext) {
+    const query = parseWith(a.StoriesQuery, ctx.query);
+    ctx.body = { data: await getService('threads').findStories(query) };
+  },
+
   async comment(ctx: AdminContext) {
     const { documentId } = parseWith(a.DocumentIdParams, ctx.params);
-    ctx.body = await getService('queue').detail(documentId);
+    ctx.body = await getService('comment-context').detail(documentId);
   },
 
   async act(ctx: AdminContext) {
@@ -42,6 +48,11 @@ const moderation = () => ({
 
   async stats(ctx: AdminContext) {
     ctx.body = await getService('stats').overview();
+  },
+
+  async dashboard(ctx: AdminContext) {
+    const { days } = parseWith(a.DashboardQuery, ctx.query);
+    ctx.body = await getService('stats').dashboard(Number(days ?? DEFAULT_DASHBOARD_DAYS));
   },
 
   async register(ctx: AdminContext) {

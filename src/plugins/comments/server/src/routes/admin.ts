@@ -1,5 +1,5 @@
 import * as a from '../../../shared/contracts/admin';
-import { SettingsBody, SettingsResponse } from '../../../shared/contracts/settings';
+import { NotificationTemplatesResponse, SettingsBody, SettingsResponse } from '../../../shared/contracts/settings';
 import { ACTIONS } from '../config/actions';
 import { contractRoute, json, type ContractRoute, type RouteContract } from './contract';
 import { webhookRoutes } from './webhooks';
@@ -42,6 +42,14 @@ export default {
       responses: { 200: json('A page of the queue', a.QueuePage) },
       errors: [400],
     }),
+    adminRoute('GET', '/moderation/stories', 'moderation.stories', ACTIONS.moderationRead, {
+      summary: 'Stories to filter the queue by, found by title',
+      description:
+        'Published commentable stories whose title contains `q` (any case), at most 10, by title; without `q`, the latest published.',
+      query: a.StoriesQuery,
+      responses: { 200: json('The matching stories', a.StoryOptions) },
+      errors: [400],
+    }),
     adminRoute('GET', '/moderation/comments/:documentId', 'moderation.comment', ACTIONS.moderationRead, {
       summary: 'One comment in context',
       description: 'Story, parent, neighbours, the author’s record, the reports and the history.',
@@ -77,6 +85,14 @@ export default {
       description: 'Open items per queue, the oldest open item, and response times by cover.',
       responses: { 200: json('The figures', a.Stats) },
       errors: [],
+    }),
+    adminRoute('GET', '/moderation/dashboard', 'moderation.dashboard', ACTIONS.moderationRead, {
+      summary: 'The moderation dashboard',
+      description:
+        'Over the last 7, 30 or 90 days: open items per queue at the end of each day (rebuilt from report, settlement and posting times and the audit log), response times by cover, reports by reason and the busiest stories.',
+      query: a.DashboardQuery,
+      responses: { 200: json('The dashboard figures', a.Dashboard) },
+      errors: [400],
     }),
     adminRoute('GET', '/moderation/register.csv', 'moderation.register', ACTIONS.moderationRead, {
       summary: 'The complaints register (CSV)',
@@ -115,6 +131,19 @@ export default {
       responses: { 200: json('Settings in force, defaults and stored overrides', SettingsResponse) },
       errors: [],
     }),
+    adminRoute(
+      'GET',
+      '/moderation/settings/notification-templates',
+      'moderation-settings.templates',
+      ACTIONS.moderationRead,
+      {
+        summary: 'The default wording of each notification email',
+        description:
+          'With the placeholders each uses. Overrides are part of the settings (`notifications.templates`), changed with PUT /moderation/settings.',
+        responses: { 200: json('One entry per kind of notification', NotificationTemplatesResponse) },
+        errors: [],
+      }
+    ),
     adminRoute('PUT', '/moderation/settings', 'moderation-settings.update', ACTIONS.settingsUpdate, {
       summary: 'Replace the stored overrides of the settings',
       body: SettingsBody,
@@ -140,6 +169,12 @@ export default {
         errors: [400, 404, 409],
       }
     ),
+    adminRoute('GET', '/editorial/figures/:documentId', 'editorial.figure', ACTIONS.editorialRead, {
+      summary: 'A figure’s display string and whether its parts add up (its draft, as the edit view edits it)',
+      params: a.DocumentIdParams,
+      responses: { 200: json('The figure and its verdict', a.FigureSummary) },
+      errors: [400, 404],
+    }),
     adminRoute('GET', '/editorial/articles/:documentId', 'editorial.article', ACTIONS.editorialRead, {
       summary: 'A story’s comments, reports, complaints and inconsistent figures',
       params: a.DocumentIdParams,

@@ -1,9 +1,9 @@
 import * as c from '../../../shared/contracts/content-api';
+import { readerStrategy } from '../strategies/reader';
 import { contractRoute, json, type ContractRoute, type RouteContract } from './contract';
 
 type Method = ContractRoute['method'];
 
-const AUTHENTICATED = 'plugin::comments.is-authenticated';
 const RATE_LIMITED = { 'Retry-After': 'Seconds until the limit resets (429 only)' };
 
 /** Anyone, no login: the answer is the same for every caller. */
@@ -11,15 +11,15 @@ const publicRoute = (method: Method, path: string, handler: string, contract: Om
   contractRoute(method, path, handler, { auth: false as const }, { ...contract, audience: 'public' });
 
 /**
- * A logged-in reader. The scope is granted to Public and Authenticated (seeded in the app's
- * bootstrap) so that the policy, not a generic 403, answers anonymous callers with 401.
+ * A logged-in reader whose role holds the route's action (granted to Authenticated in the app's
+ * bootstrap), authenticated by the plugin's one-statement strategy (strategies/reader.ts).
  */
 const readerRoute = (method: Method, path: string, handler: string, contract: Omit<RouteContract, 'audience'>) =>
   contractRoute(
     method,
     path,
     handler,
-    { auth: { scope: [`plugin::comments.${handler}`] }, policies: [AUTHENTICATED] },
+    { auth: { scope: [`plugin::comments.${handler}`], strategies: [readerStrategy] } },
     { ...contract, audience: 'reader', errors: [...new Set([401, ...contract.errors])].sort() }
   );
 

@@ -1,4 +1,4 @@
-import { DEFAULT_TEMPLATES, renderNotification } from './notification-templates';
+import { DEFAULT_TEMPLATES, placeholdersOf, renderNotification } from './notification-templates';
 
 describe('notification templates', () => {
   test('placeholders are filled: as given in the text, HTML-escaped in the HTML', () => {
@@ -20,6 +20,13 @@ describe('notification templates', () => {
     const message = renderNotification('reply', { comment: 'c2' }, { subject: 'New reply {{comment}} {{nope}}' });
     expect(message.subject).toBe('New reply c2');
     expect(message.text.startsWith('There is a new reply (c2)')).toBe(true);
+  });
+
+  test('placeholdersOf lists each placeholder of every part once, in order of first use', () => {
+    expect(
+      placeholdersOf({ subject: 'Hi {{ name }}', text: '{{name}} {{link}}', html: '<a href="{{link}}">{{other}}</a>' })
+    ).toEqual(['name', 'link', 'other']);
+    expect(placeholdersOf(DEFAULT_TEMPLATES['report-outcome'])).toEqual(['outcome', 'comment', 'unsubscribeUrl']);
   });
 
   test('a value cannot break the subject header onto a second line', () => {

@@ -72,10 +72,17 @@ export const DEFAULT_TEMPLATES: Record<NotificationKind, NotificationTemplate> =
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (char) => ESCAPES[char]);
 
+const PLACEHOLDER = /\{\{\s*([a-zA-Z]+)\s*\}\}/g;
+
 const fill = (template: string, vars: Record<string, string>, escape: (value: string) => string) =>
-  template.replace(/\{\{\s*([a-zA-Z]+)\s*\}\}/g, (_, name: string) =>
-    Object.hasOwn(vars, name) ? escape(vars[name]) : ''
-  );
+  template.replace(PLACEHOLDER, (_, name: string) => (Object.hasOwn(vars, name) ? escape(vars[name]) : ''));
+
+/** The placeholders a template uses in any part, each once, in order of first use: what an editor of the wording may use. */
+export const placeholdersOf = (template: NotificationTemplate): string[] => [
+  ...new Set(
+    [template.subject, template.text, template.html].flatMap((part) => [...part.matchAll(PLACEHOLDER)].map((m) => m[1]))
+  ),
+];
 
 /** The message of one kind: the default wording, with the settings' overrides part by part. */
 export const renderNotification = (

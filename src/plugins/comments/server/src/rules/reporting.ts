@@ -1,4 +1,5 @@
 import type { RefusalCode } from '../constants';
+import type { REPORTER_STANDINGS } from '../../../shared/contracts/vocabulary';
 
 /**
  * Who may report a comment, and what the report weighs. The weight is decided when the report is
@@ -6,7 +7,7 @@ import type { RefusalCode } from '../constants';
  */
 
 /** How the reporter stood when reporting: a subscriber, an established reader account, or a young one. */
-export type ReporterStanding = 'subscriber' | 'established' | 'new-account';
+export type ReporterStanding = (typeof REPORTER_STANDINGS)[number];
 
 export interface ReporterFacts {
   blocked: boolean;

@@ -6,7 +6,6 @@ import { getService } from '../utils/get-service';
 import { refusal } from '../utils/errors';
 import { placeholderFields } from '../rules/policy-completeness';
 import { commentsRepository } from '../repositories/comments';
-import { threadStatesRepository } from '../repositories/thread-states';
 
 export interface CommenterProfile {
   id: number;
@@ -176,14 +175,14 @@ const commenters = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       const profile = await this.profileOf(reader);
-      await strapi.db.transaction(async ({ trx }) => {
+      await strapi.db.transaction(async ({ trx, onCommit }) => {
         await query().update({ where: { id: profile.id }, data: { displayName, version: profile.version + 1 } });
         // The public thread shows the name stored on each comment, so renaming updates them together,
         // and every thread they wrote in has a new revision. updateMany does not touch updatedAt by itself.
         await strapi.db
           .query(UID.comment)
           .updateMany({ where: { authorId: reader.id }, data: { authorName: displayName, updatedAt: new Date() } });
-        await threadStatesRepository(strapi).bump(trx, await commentsRepository(strapi).threadsOf(trx, reader.id));
+        await getService('threads').bump({ trx, onCommit }, await commentsRepository(strapi).threadsOf(trx, reader.id));
       });
       return this.describe(reader);
     },

@@ -2,8 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { EDITORIAL_REASON, EVENTS, REFUSAL, UID } from '../constants';
 import { withdrawalOf } from '../rules/transitions';
+import { suspectWordFlag } from '../rules/highlights';
 import { commentsRepository } from '../repositories/comments';
-import { threadStatesRepository } from '../repositories/thread-states';
 import type { Reader } from '../utils/reader';
 import { getService } from '../utils/get-service';
 import { newestFirstPage, type PageRequest } from '../utils/pagination';
@@ -82,7 +82,7 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
       await getService('rate-limit').consume('post', reader.documentId, config.rateLimits.post, config.redisUrl);
 
       const bodyHash = getService('text').fingerprint(body);
-      const flagReasons: string[] = suspect.map((word) => `suspect-word:${word}`);
+      const flagReasons: string[] = suspect.map(suspectWordFlag);
       if (config.repeatWindowMinutes > 0) {
         const repeats = await query().count({
           where: {
@@ -134,7 +134,7 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
           status: row.status,
           flagged: flagReasons.length > 0,
         });
-        await threadStatesRepository(strapi).bump(trx, [thread]);
+        await getService('threads').bump({ trx, onCommit }, [thread]);
         return row;
       });
       return toOwnComment(created);
@@ -176,7 +176,7 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
             editedAt: now,
             version: row.version + 1,
             ...(suspect.length > 0
-              ? { flagged: true, needsReview: true, flagReasons: suspect.map((word) => `suspect-word:${word}`) }
+              ? { flagged: true, needsReview: true, flagReasons: suspect.map(suspectWordFlag) }
               : {}),
           },
         });
@@ -198,7 +198,7 @@ const comments = ({ strapi }: { strapi: Core.Strapi }) => {
           thread: { type: row.threadType, documentId: row.threadId },
           version: next.version,
         });
-        await threadStatesRepository(strapi).bump(trx, [{ type: row.threadType, documentId: row.threadId }]);
+        await getService('threads').bump({ trx, onCommit }, [{ type: row.threadType, documentId: row.threadId }]);
         return next;
       });
       return toOwnComment(updated);

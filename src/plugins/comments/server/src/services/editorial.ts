@@ -28,6 +28,20 @@ interface Consistency {
   message: string;
 }
 
+/** A figure as editors see it: its display string and whether its parts add up (the app adds both). */
+const toFigure = (figure: Record<string, any>) => ({
+  documentId: figure.documentId,
+  label: figure.label,
+  display: figure.display,
+  value: Number(figure.value),
+  breakdownKind: figure.breakdownKind,
+  breakdown: (figure.breakdown ?? []).map((item: { label: string; value: string | number }) => ({
+    label: item.label,
+    value: Number(item.value),
+  })),
+  consistency: figure.consistency as Consistency,
+});
+
 /**
  * What readers say about a story, for its editors: factual-error complaints (routed here, never to
  * the moderators' queue) and a per-story summary. Figure consistency comes from the app's
@@ -83,6 +97,12 @@ const editorial = ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.db.query(UID.report).count({ where }),
     ]);
     return { data: await toComplaints(rows), meta: paginationMeta(page, total) };
+  };
+
+  /** The target of the commentable type's `figures` relation, if it has one. */
+  const figureType = (): string | null => {
+    const type = getService('settings').defaults().commentableTypes[0];
+    return (strapi.contentTypes as Record<string, any>)[type]?.attributes?.figures?.target ?? null;
   };
 
   const alreadyResolved = (complaint: { state: string; resolvedAt: unknown }) =>
@@ -155,9 +175,25 @@ const editorial = ({ strapi }: { strapi: Core.Strapi }) => {
       return resolved;
     },
 
+    /**
+     * One figure's draft (what its edit view edits) with its verdict. The figure type is the one the
+     * commentable type's `figures` relation points at: the plugin knows no editorial type by name.
+     */
+    async figureSummary(documentId: string) {
+      const uid = figureType();
+      const figure = uid
+        ? ((await strapi.documents(uid as never).findOne({ documentId, populate: ['breakdown'] } as never)) as Record<
+            string,
+            any
+          > | null)
+        : null;
+      if (!figure) throw new errors.NotFoundError('No such figure.');
+      return { data: toFigure(figure) };
+    },
+
     async articleSummary(documentId: string) {
       const type = getService('settings').defaults().commentableTypes[0];
-      const hasFigures = Boolean((strapi.contentTypes as Record<string, any>)[type]?.attributes?.figures);
+      const hasFigures = figureType() !== null;
       const story = (await strapi.documents(type as never).findOne({
         documentId,
         fields: ['title'],
@@ -181,18 +217,7 @@ const editorial = ({ strapi }: { strapi: Core.Strapi }) => {
       ]);
       const inconsistentFigures = (story.figures ?? [])
         .filter((figure) => (figure.consistency as Consistency | undefined)?.status === 'inconsistent')
-        .map((figure) => ({
-          documentId: figure.documentId,
-          label: figure.label,
-          display: figure.display,
-          value: Number(figure.value),
-          breakdownKind: figure.breakdownKind,
-          breakdown: (figure.breakdown ?? []).map((item: { label: string; value: string | number }) => ({
-            label: item.label,
-            value: Number(item.value),
-          })),
-          consistency: figure.consistency,
-        }));
+        .map(toFigure);
       return {
         data: {
           story: { type, documentId, title: story.title ?? null },

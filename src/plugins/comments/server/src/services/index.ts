@@ -2,6 +2,7 @@ import access from './access';
 import appeals from './appeals';
 import audit from './audit';
 import clock from './clock';
+import commentContext from './comment-context';
 import commenters from './commenters';
 import comments from './comments';
 import complaintsRegister from './complaints-register';
@@ -16,6 +17,7 @@ import policy from './policy';
 import privacy from './privacy';
 import queue from './queue';
 import rateLimit from './rate-limit';
+import readCache from './read-cache';
 import renderedPages from './rendered-pages';
 import reports from './reports';
 import sanctions from './sanctions';
@@ -37,6 +39,7 @@ const services = {
   appeals,
   audit,
   clock,
+  'comment-context': commentContext,
   commenters,
   comments,
   'complaints-register': complaintsRegister,
@@ -51,6 +54,7 @@ const services = {
   privacy,
   queue,
   'rate-limit': rateLimit,
+  'read-cache': readCache,
   'rendered-pages': renderedPages,
   reports,
   sanctions,

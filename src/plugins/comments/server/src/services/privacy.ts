@@ -3,7 +3,6 @@ import { EVENTS, UID } from '../constants';
 import type { Reader } from '../utils/reader';
 import { getService } from '../utils/get-service';
 import { commentsRepository } from '../repositories/comments';
-import { threadStatesRepository } from '../repositories/thread-states';
 import { ERASED_DECISION } from './reports';
 import { toOwnComment, type CommentRow } from '../utils/serialize';
 
@@ -87,7 +86,7 @@ const privacy = ({ strapi }: { strapi: Core.Strapi }) => ({
         },
       });
       // Every thread they wrote in shows tombstones or nothing now: its pages are new revisions.
-      await threadStatesRepository(strapi).bump(trx, threads);
+      await getService('threads').bump({ trx, onCommit }, threads);
       await strapi.db
         .query(UID.report)
         .updateMany({ where: { reporterId: reader.id }, data: { reporterName: null, note: null } });

@@ -1,8 +1,7 @@
-import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import Redis from 'ioredis';
-import { PLUGIN_ID } from '../constants';
 import { Lru } from '../utils/lru';
+import { redisNamespaceOf } from '../utils/redis-namespace';
 
 // This process's share: 16 Mi characters of pages (about 32 MB of strings), the most recently read.
 const LOCAL_CHARACTERS = 16 * 1024 * 1024;
@@ -12,14 +11,13 @@ const SHARED_TTL_SECONDS = 600;
 const SHARED_MAX_CHARACTERS = 512 * 1024;
 // A slow Redis must cost a reader less than rendering the page would.
 const REDIS_COMMAND_TIMEOUT_MS = 100;
-const NAMESPACE_KEY = 'page-namespace';
 
 /**
  * Rendered thread pages by ETag, for every instance: this process's LRU first, then Redis (when
  * configured), else render once and keep it in both. Keys are content-addressed (the ETag carries
  * the thread's revision), so no page needs invalidating; Redis keys also carry a namespace stored
  * in this database, so databases sharing one Redis (tests, benchmarks) never see each other's
- * pages. Redis failing means rendering, never an error.
+ * pages (utils/redis-namespace.ts). Redis failing means rendering, never an error.
  */
 const renderedPages = ({ strapi }: { strapi: Core.Strapi }) => {
   const local = new Lru<string>(LOCAL_CHARACTERS, (page) => page.length);
@@ -27,18 +25,6 @@ const renderedPages = ({ strapi }: { strapi: Core.Strapi }) => {
   const rendering = new Map<string, Promise<string>>();
   let redis: Redis | null = null;
   let namespace: string | null = null;
-
-  const store = () => strapi.store({ type: 'plugin', name: PLUGIN_ID, key: NAMESPACE_KEY });
-
-  /** This database's namespace, created by the first instance that needs it. */
-  const namespaceOfDatabase = async (): Promise<string> => {
-    const existing = (await store().get({})) as string | null;
-    if (existing) return existing;
-    await store().set({ value: crypto.randomBytes(9).toString('base64url') });
-    // Two instances starting at once may both write: the one that stays is read back by both, or
-    // one keeps its own, which only means it shares no pages.
-    return (await store().get({})) as string;
-  };
 
   const sharedKey = (etag: string) => `comments:page:${namespace}:${etag}`;
   const sharedClient = (): Redis | null => (redis?.status === 'ready' && namespace ? redis : null);
@@ -71,7 +57,7 @@ const renderedPages = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Connects to Redis and reads the namespace at start-up (bootstrap), not on a reader's request. */
     async connect(redisUrl: string | null): Promise<void> {
       if (!redisUrl) return;
-      namespace = await namespaceOfDatabase();
+      namespace = await redisNamespaceOf(strapi);
       redis = new Redis(redisUrl, {
         enableOfflineQueue: false,
         maxRetriesPerRequest: 1,

@@ -4,6 +4,8 @@ import type { CommentsConfig } from '../config';
 import { deepMerge } from '../utils/deep-merge';
 import { getService } from '../utils/get-service';
 import { SYSTEM_ACTOR, type Actor } from './audit';
+import { DEFAULT_TEMPLATES, placeholdersOf } from '../rules/notification-templates';
+import { NOTIFICATION_KINDS } from '../../../shared/contracts/settings';
 
 type DeepPartial<T> =
   T extends Array<infer Item> ? Item[] : T extends object ? { [Key in keyof T]?: DeepPartial<T[Key]> } : T;
@@ -20,12 +22,14 @@ export type SettingsOverrides = DeepPartial<
     | 'autoHide'
     | 'reportTrust'
     | 'presetReasons'
+    | 'frontendCommentUrl'
     | 'brigading'
     | 'notifications'
   >
 >;
 
 const STORE_KEY = 'settings';
+const SETTINGS_CACHE_KEY = 'settings';
 
 /** Which Redis is in use, as a moderator may see it: host and port, never the credentials in the URL. */
 export interface RedisDescription {
@@ -57,8 +61,12 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.config.get(`plugin::${PLUGIN_ID}`) as CommentsConfig;
     },
 
+    /** The stored overrides; known to be current in the read cache between changes, since every request reads them. */
     async overrides(): Promise<SettingsOverrides> {
-      return ((await store().get({})) as SettingsOverrides | null) ?? {};
+      return getService('read-cache').get(
+        SETTINGS_CACHE_KEY,
+        async () => ((await store().get({})) as SettingsOverrides | null) ?? {}
+      );
     },
 
     async get(): Promise<CommentsConfig> {
@@ -73,13 +81,24 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
       return { ...rest, redis: describeRedis(redisUrl) };
     },
 
+    /** Each kind's default wording and its placeholders (the stored overrides are in `notifications.templates`). */
+    notificationTemplates() {
+      return NOTIFICATION_KINDS.map((kind) => ({
+        kind,
+        defaults: DEFAULT_TEMPLATES[kind],
+        placeholders: placeholdersOf(DEFAULT_TEMPLATES[kind]),
+      }));
+    },
+
     /** Replaces the stored overrides; every change is audited (before/after), whoever makes it. */
     async setOverrides(overrides: SettingsOverrides, actor: Actor = SYSTEM_ACTOR): Promise<CommentsConfig> {
       await strapi.db.transaction(async () => {
-        const before = await this.overrides();
+        // From the store, not the read cache: the audit row records what it replaces.
+        const before = ((await store().get({})) as SettingsOverrides | null) ?? {};
         await store().set({ value: overrides });
         await getService('audit').record({ action: 'settings-changed', actor, before, after: overrides });
       });
+      getService('read-cache').changed([SETTINGS_CACHE_KEY]);
       return this.get();
     },
   };

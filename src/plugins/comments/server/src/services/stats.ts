@@ -2,6 +2,10 @@ import type { Core } from '@strapi/strapi';
 import { EDITORIAL_REASON, UID } from '../constants';
 import { getService } from '../utils/get-service';
 import type { Cover } from './cover';
+import { statsRepository, type ResponseTimeRow } from '../repositories/stats';
+import { dashboardWindow } from '../rules/stats-window';
+import { REPORT_REASONS } from '../../../shared/contracts/vocabulary';
+import type { Dashboard } from '../../../shared/contracts/admin';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -43,6 +47,14 @@ const storedCovers = async (strapi: Core.Strapi, commentIds: number[]): Promise<
     for (const row of rows) covers.set(Number(row.commentId), row.cover ?? null);
   }
   return covers;
+};
+
+/** The busiest stories the dashboard lists. */
+const BUSIEST_STORIES = 8;
+
+const responseTimesOf = (rows: ResponseTimeRow[], cover: ResponseTimeRow['cover']) => {
+  const row = rows.find((candidate) => candidate.cover === cover);
+  return { items: row?.items ?? 0, medianMinutes: row?.medianMinutes ?? null, p90Minutes: row?.p90Minutes ?? null };
 };
 
 /**
@@ -101,6 +113,51 @@ const stats = ({ strapi }: { strapi: Core.Strapi }) => ({
           : null,
         cover: getService('cover').describe(now, config.schedule),
         responseTimes: { last7Days: week, last30Days: month },
+      },
+    };
+  },
+
+  /**
+   * The dashboard over the last `days` days (docs/moderation.md): open items per queue at the end of
+   * each day, response times by cover, reports by reason and the busiest stories, all aggregated
+   * in SQL (repositories/stats.ts).
+   */
+  async dashboard(days: number): Promise<Dashboard> {
+    const { from, to, points } = dashboardWindow(getService('clock').now(), days);
+    const figures = statsRepository(strapi);
+    const [reported, posted, times, reasons, busiest] = await Promise.all([
+      figures.reportedOpenAt(points, from, to),
+      figures.postedOpenAt(points, from, to),
+      figures.responseTimes(from, to),
+      figures.reasonsSince(from),
+      figures.busiestThreads(from, BUSIEST_STORIES),
+    ]);
+    const titles = await getService('threads').titlesOf(busiest);
+    const counted = new Map(reasons.map((row) => [row.reason, row.count]));
+    return {
+      data: {
+        window: { days, from: from.toISOString(), to: to.toISOString() },
+        openOverTime: points.map((point, index) => ({
+          day: point.day,
+          at: point.at.toISOString(),
+          reported: reported[index].reported ?? 0,
+          'auto-hidden': reported[index]['auto-hidden'] ?? 0,
+          flagged: posted[index].flagged ?? 0,
+          held: posted[index].held ?? 0,
+        })),
+        responseTimes: {
+          all: responseTimesOf(times, 'all'),
+          fullTime: responseTimesOf(times, 'full-time'),
+          partTime: responseTimesOf(times, 'part-time'),
+        },
+        reasons: REPORT_REASONS.map((reason) => ({ reason, count: counted.get(reason) ?? 0 })).sort(
+          (a, b) => b.count - a.count
+        ),
+        busiestStories: busiest.map((thread) => ({
+          story: { type: thread.type, documentId: thread.documentId, title: titles.get(thread.documentId) ?? null },
+          comments: thread.comments,
+          reports: thread.reports,
+        })),
       },
     };
   },

@@ -6,7 +6,8 @@ import { getService } from '../utils/get-service';
 import { paginationMeta, type PageRequest } from '../utils/pagination';
 import { refusal } from '../utils/errors';
 import { toPublicComment, type CommentRow } from '../utils/serialize';
-import { threadStatesRepository } from '../repositories/thread-states';
+import type { Knex } from 'knex';
+import { threadStatesRepository, type ThreadKey } from '../repositories/thread-states';
 
 export type Commenting = 'open' | 'closed' | 'disabled';
 
@@ -28,6 +29,9 @@ export interface ThreadPage {
   /** Strapi's `pagination[withCount]`: false answers without the total, and skips counting. */
   withCount: boolean;
 }
+
+/** A resolved thread's key in the read cache. */
+export const threadCacheKey = (thread: ThreadKey): string => `thread:${thread.type}|${thread.documentId}`;
 
 const TABLE = 'comments';
 // The public read selects only what the public shape needs.
@@ -87,6 +91,28 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
      * the thread's size, since this runs on every article view.
      */
     async resolve(documentId: string): Promise<Thread> {
+      const types = getService('settings').defaults().commentableTypes;
+      // One commentable type in practice: its key is known before the lookup.
+      if (types.length === 1) {
+        return getService('read-cache').get(threadCacheKey({ type: types[0], documentId }), () => this.lookUp(documentId));
+      }
+      return this.lookUp(documentId);
+    },
+
+    /**
+     * Raises the revision of these threads in the write's transaction; once it commits, every
+     * instance forgets what it knew of them (services/read-cache.ts).
+     */
+    async bump(
+      transaction: { trx: Knex.Transaction; onCommit: (callback: () => void) => void },
+      threads: ThreadKey[]
+    ): Promise<void> {
+      await threadStatesRepository(strapi).bump(transaction.trx, threads);
+      transaction.onCommit(() => getService('read-cache').changed(threads.map(threadCacheKey)));
+    },
+
+    /** The thread as the database has it now. */
+    async lookUp(documentId: string): Promise<Thread> {
       for (const type of getService('settings').defaults().commentableTypes) {
         const { tableName, attributes } = strapi.db.metadata.get(type as never) as unknown as {
           tableName: string;
@@ -143,6 +169,44 @@ const threads = ({ strapi }: { strapi: Core.Strapi }) => {
         })
       );
       return titles;
+    },
+
+    /**
+     * Published stories of the commentable types whose title contains `q` (the moderators' story
+     * picker), or the one with `documentId`; at most `limit`, by title, or the latest without `q`.
+     * Through the Document Service, which escapes the LIKE pattern.
+     */
+    async findStories(
+      { q, documentId }: { q?: string; documentId?: string },
+      limit = 10
+    ): Promise<Array<{ type: string; documentId: string; title: string | null }>> {
+      const found = await Promise.all(
+        getService('settings')
+          .defaults()
+          .commentableTypes.map(async (type) => {
+            const rows = (await strapi.documents(type as never).findMany({
+              status: 'published',
+              filters: { ...(q ? { title: { $containsi: q } } : {}), ...(documentId ? { documentId } : {}) },
+              fields: ['title', 'publishedAt'],
+              sort: q ? 'title:asc' : 'publishedAt:desc',
+              limit,
+            } as never)) as Array<{ documentId: string; title?: string | null; publishedAt: string }>;
+            return rows.map((row) => ({
+              type,
+              documentId: row.documentId,
+              title: row.title ?? null,
+              at: row.publishedAt,
+            }));
+          })
+      );
+      const order = q
+        ? (a: { title: string | null }, b: { title: string | null }) => (a.title ?? '').localeCompare(b.title ?? '')
+        : (a: { at: string }, b: { at: string }) => Date.parse(b.at) - Date.parse(a.at);
+      return found
+        .flat()
+        .sort(order)
+        .slice(0, limit)
+        .map(({ at: _at, ...story }) => story);
     },
 
     /** The thread's commenting state now: `closed` once commentsCloseAt has passed. */

@@ -5,7 +5,6 @@ import { getService } from '../utils/get-service';
 import { conflict } from '../utils/admin';
 import type { CommentRow } from '../utils/serialize';
 import { commentsRepository } from '../repositories/comments';
-import { threadStatesRepository } from '../repositories/thread-states';
 import { SUSPECTED_BRIGADING } from '../rules/brigading';
 import { TRANSITIONS, nextStatus, type TransitionName } from '../rules/transitions';
 import type { Actor } from './audit';
@@ -112,7 +111,10 @@ const transitions = ({ strapi }: { strapi: Core.Strapi }) => ({
       publicReason: (updated.publicReason as string | null | undefined) ?? null,
     });
     // Last, so the thread's row is locked for as short a time as possible.
-    await threadStatesRepository(strapi).bump(trx, [{ type: comment.threadType, documentId: comment.threadId }]);
+    await getService('threads').bump(
+      { trx, onCommit: request.onCommit },
+      [{ type: comment.threadType, documentId: comment.threadId }]
+    );
     return updated;
   },
 });

@@ -5,6 +5,9 @@ import { outboxEventsRepository } from '../repositories/outbox-events';
 
 // Events one relay transaction fans out.
 const BATCH_SIZE = 100;
+// Nudges this close together share one run: under a burst of posts one batch takes many events
+// instead of each commit paying a relay run of its own.
+const COALESCE_MS = 50;
 
 interface Subscriber {
   id: number;
@@ -77,8 +80,9 @@ const webhookRelay = ({ strapi }: { strapi: Core.Strapi }) => {
         again = true;
         return;
       }
-      // After the caller's own work: the nudge comes from a commit hook on a reader's request.
-      running = new Promise<void>((resolve) => setImmediate(resolve))
+      // After the caller's own work (the nudge comes from a commit hook on a reader's request), and
+      // after the nudges that follow it closely.
+      running = new Promise<void>((resolve) => setTimeout(resolve, COALESCE_MS))
         .then(relayAll)
         .catch((error) => {
           strapi.log.error(`[comments] outbox relay: ${(error as Error).message}`);

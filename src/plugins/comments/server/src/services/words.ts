@@ -7,6 +7,7 @@ import {
   type MatchPayload,
 } from 'obscenity';
 import type { CommentsConfig } from '../config';
+import { PROFANITY, mergeMatches, type BodyMatch } from '../rules/highlights';
 
 type WordsConfig = CommentsConfig['words'];
 
@@ -54,8 +55,22 @@ const words = () => {
   return {
     check(body: string, config: WordsConfig): WordCheck {
       const suspect = found(config.suspect, body);
-      if (config.flagProfanity && profanity.hasMatch(body)) suspect.push('profanity');
+      if (config.flagProfanity && profanity.hasMatch(body)) suspect.push(PROFANITY);
       return { banned: found(config.banned, body), suspect };
+    },
+
+    /** Where these words (and, with `profanity`, the built-in list) stand in the body, for the moderator's highlight. */
+    matches(body: string, list: string[], withProfanity: boolean): BodyMatch[] {
+      const { matcher, wordOf } = matcherFor(list);
+      const span = (payload: MatchPayload, word: string) => ({
+        start: payload.startIndex,
+        end: payload.endIndex + 1,
+        word,
+      });
+      return mergeMatches([
+        ...(list.length > 0 ? matcher.getAllMatches(body).map((payload) => span(payload, wordOf(payload))) : []),
+        ...(withProfanity ? profanity.getAllMatches(body).map((payload) => span(payload, PROFANITY)) : []),
+      ]);
     },
   };
 };

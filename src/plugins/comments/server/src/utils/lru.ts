@@ -28,7 +28,12 @@ export class Lru<Value> {
       this.delete(this.entries.keys().next().value as string);
   }
 
-  private delete(key: string): void {
+  clear(): void {
+    this.entries.clear();
+    this.weight = 0;
+  }
+
+  delete(key: string): void {
     const value = this.entries.get(key);
     if (value === undefined) return;
     this.entries.delete(key);

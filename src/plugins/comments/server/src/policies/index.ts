@@ -1,5 +1,0 @@
-import isAuthenticated from './is-authenticated';
-
-export default {
-  'is-authenticated': isAuthenticated,
-};
