@@ -44,6 +44,16 @@ export type QueueRecord = Record<(typeof QUEUE_ATTRIBUTES)[number], any>;
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 
 /** The body search index: an expression index, so the query must repeat this expression exactly. */
+/** What a counted report leaves on its comment that the moderation rules read next. */
+export interface CountedReport {
+  status: string;
+  version: number;
+  trustedReportCount: number;
+  clearedAt: Date | string | number | null;
+  flagReasons: string[] | null;
+}
+const COUNTED_FIELDS = ['status', 'version', 'trustedReportCount', 'clearedAt', 'flagReasons'] as const;
+
 const BODY_SEARCH_INDEX = 'comments_body_search_idx';
 const PREFIX_FROM = 3;
 const bodyVector = (bodyColumn: string) => `to_tsvector('simple', coalesce("${bodyColumn}", ''))`;
@@ -165,38 +175,52 @@ export const commentsRepository = (strapi: Core.Strapi) => {
 
     /**
      * One more report (trusted or not, with its reporter's reliability), the highest severity so
-     * far, the report times and the comment put up for review, without reading first; false when
-     * the comment is no longer visible.
+     * far, the report times and the comment put up for review, without reading first; answers what
+     * the moderation rules read next as the update left it (RETURNING, not a second read), or null
+     * when the comment is no longer visible.
      */
     async countReport(
       trx: Knex.Transaction,
       id: number,
       report: { trusted: boolean; severity: number; reliability: number },
       at: Date
-    ): Promise<boolean> {
+    ): Promise<CountedReport | null> {
       const reports = column('reportCount');
       const trustedReports = column('trustedReportCount');
       const reliability = column('reliabilityScore');
       const severity = column('severity');
       // Only while visible: a moderator may have hidden it since the reporter's request read it.
-      const counted = await table(trx)
+      const counted: Array<Record<string, unknown>> = await table(trx)
         .where({ id, [column('status')]: 'visible' })
-        .update({
-          [reports]: raw('?? + 1', [reports]),
-          [trustedReports]: raw(report.trusted ? '?? + 1' : '??', [trustedReports]),
-          [reliability]: raw('COALESCE(??, 0) + ?', [reliability, report.reliability]),
-          [severity]: raw('CASE WHEN ?? < ? THEN ? ELSE ?? END', [
-            severity,
-            report.severity,
-            report.severity,
-            severity,
-          ]),
-          [column('lastReportedAt')]: at,
-          [column('firstReportedAt')]: raw('COALESCE(??, ?)', [column('firstReportedAt'), at]),
-          [column('needsReview')]: true,
-          [column('updatedAt')]: at,
-        });
-      return counted === 1;
+        .update(
+          {
+            [reports]: raw('?? + 1', [reports]),
+            [trustedReports]: raw(report.trusted ? '?? + 1' : '??', [trustedReports]),
+            [reliability]: raw('COALESCE(??, 0) + ?', [reliability, report.reliability]),
+            [severity]: raw('CASE WHEN ?? < ? THEN ? ELSE ?? END', [
+              severity,
+              report.severity,
+              report.severity,
+              severity,
+            ]),
+            [column('lastReportedAt')]: at,
+            [column('firstReportedAt')]: raw('COALESCE(??, ?)', [column('firstReportedAt'), at]),
+            [column('needsReview')]: true,
+            [column('updatedAt')]: at,
+          },
+          COUNTED_FIELDS.map(column)
+        );
+      if (counted.length !== 1) return null;
+      const value = (field: (typeof COUNTED_FIELDS)[number]) => counted[0][column(field)];
+      const flags = value('flagReasons');
+      return {
+        status: value('status') as string,
+        version: Number(value('version')),
+        trustedReportCount: Number(value('trustedReportCount') ?? 0),
+        clearedAt: (value('clearedAt') as CountedReport['clearedAt']) ?? null,
+        // SQLite answers the JSON column as text.
+        flagReasons: ((typeof flags === 'string' ? JSON.parse(flags) : flags) as string[] | null) ?? null,
+      };
     },
 
     /** The threads an author has comments in, once each: the threads a change of all their comments touches. */

@@ -171,12 +171,11 @@ const reports = ({ strapi }: { strapi: Core.Strapi }) => {
     context: { config: CommentsConfig; now: Date; trx: Knex.Transaction; onCommit: (fn: () => void) => void }
   ) => {
     const { config, now, trx, onCommit } = context;
-    if (!(await commentsRepository(strapi).countReport(trx, comment.id, report, now))) {
-      // Hidden or withdrawn meanwhile: the report goes with the rest of the transaction.
-      throw new errors.NotFoundError('No such comment.');
-    }
-    // Read after the counting update, which holds the row: the counts and flags as they are now.
-    const current: CommentRow = await strapi.db.query(UID.comment).findOne({ where: { id: comment.id } });
+    // The counts and flags as the counting update, which holds the row, left them.
+    const counts = await commentsRepository(strapi).countReport(trx, comment.id, report, now);
+    // Hidden or withdrawn meanwhile: the report goes with the rest of the transaction.
+    if (!counts) throw new errors.NotFoundError('No such comment.');
+    const current = { ...comment, ...counts } as CommentRow;
     const flags = (current.flagReasons as string[] | null) ?? [];
     const burst =
       !flags.includes(SUSPECTED_BRIGADING) &&
