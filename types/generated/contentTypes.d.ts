@@ -1056,7 +1056,7 @@ export interface PluginCommentsTermsAcceptance extends Struct.CollectionTypeSche
 export interface PluginCommentsThreadState extends Struct.CollectionTypeSchema {
   collectionName: 'comment_thread_states';
   info: {
-    description: 'One per commented document: a revision that every write changing what the public thread shows raises in its own transaction. Written only through repositories/thread-states.ts.';
+    description: "Up to 16 per commented document (slots): the thread's revision is their sum, which every write changing what the public thread shows raises in its own transaction. Written only through repositories/thread-states.ts.";
     displayName: 'Thread state';
     pluralName: 'thread-states';
     singularName: 'thread-state';
@@ -1079,6 +1079,7 @@ export interface PluginCommentsThreadState extends Struct.CollectionTypeSchema {
     localizations: Schema.Attribute.Relation<'oneToMany', 'plugin::comments.thread-state'> & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     revision: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
+    slot: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.DefaultTo<0>;
     threadId: Schema.Attribute.String & Schema.Attribute.Required;
     threadType: Schema.Attribute.String & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;

@@ -8,11 +8,27 @@ export interface ThreadKey {
   documentId: string;
 }
 
+// Rows per thread. A write raises one of them and holds its lock until it commits (the WAL flush
+// included): with one row per thread, every post on a hot story would wait for the one before it.
+const SLOTS = 16;
+// One slot per transaction, whatever it bumps: two bumps of one thread in one transaction never
+// take two slots, so two transactions cannot lock each other's slots in opposite orders.
+const slotOfTransaction = new WeakMap<Knex.Transaction, number>();
+const slotOf = (trx: Knex.Transaction): number => {
+  let slot = slotOfTransaction.get(trx);
+  if (slot === undefined) {
+    slot = crypto.randomInt(SLOTS);
+    slotOfTransaction.set(trx, slot);
+  }
+  return slot;
+};
+
 /**
- * Each thread's revision: raised in the transaction of every write that changes what the public
- * thread shows, so the thread's ETag and cached pages need one unique-key lookup instead of an
- * aggregate over its comments. No row yet (a thread nobody wrote to since) is revision 0.
- * Raw knex for the atomic upsert; table and column names from Strapi's metadata.
+ * Each thread's revision, the sum of its slots: raised in the transaction of every write that
+ * changes what the public thread shows, so the thread's ETag and cached pages need a read of at
+ * most 16 rows by their unique key instead of an aggregate over its comments. Each committed write
+ * adds one, so equal sums mean the same writes. No row yet (a thread nobody wrote to since) is
+ * revision 0. Raw knex for the atomic upsert; table and column names from Strapi's metadata.
  */
 export const threadStatesRepository = (strapi: Core.Strapi) => {
   const metadata = strapi.db.metadata.get(UID.threadState);
@@ -21,7 +37,7 @@ export const threadStatesRepository = (strapi: Core.Strapi) => {
   const { tableName } = metadata;
 
   return {
-    /** Raises the revision of each thread by one (creating its row at 1), under the row lock until commit. */
+    /** Raises the revision of each thread by one (a slot's row, created at 1), under that row's lock until commit. */
     async bump(trx: Knex.Transaction, threads: ThreadKey[]): Promise<void> {
       // One row per thread, in a fixed order: concurrent bumps of several threads cannot deadlock.
       const unique = [
@@ -30,6 +46,7 @@ export const threadStatesRepository = (strapi: Core.Strapi) => {
       if (unique.length === 0) return;
       const now = new Date();
       const revision = column('revision');
+      const slot = slotOf(trx);
       await strapi.db
         .connection(tableName)
         .transacting(trx)
@@ -38,6 +55,7 @@ export const threadStatesRepository = (strapi: Core.Strapi) => {
             [column('documentId')]: crypto.randomBytes(12).toString('hex'),
             [column('threadType')]: thread.type,
             [column('threadId')]: thread.documentId,
+            [column('slot')]: slot,
             [revision]: 1,
             [column('createdAt')]: now,
             [column('updatedAt')]: now,
@@ -45,7 +63,7 @@ export const threadStatesRepository = (strapi: Core.Strapi) => {
             ...('publishedAt' in metadata.attributes ? { [column('publishedAt')]: now } : {}),
           }))
         )
-        .onConflict([column('threadType'), column('threadId')])
+        .onConflict([column('threadType'), column('threadId'), column('slot')])
         .merge({
           [revision]: strapi.db.connection.raw('??.?? + 1', [tableName, revision]),
           [column('updatedAt')]: now,
@@ -54,20 +72,19 @@ export const threadStatesRepository = (strapi: Core.Strapi) => {
 
     /**
      * Adds the thread's revision to a query of the commented document, as `alias` (null when the
-     * thread has no row yet): a join on the unique key, not a second query.
+     * thread has no row yet): a sum over its slots by the unique key, in the same statement.
      */
     joinRevision(
       builder: Knex.QueryBuilder,
       thread: { type: string; documentIdColumn: string },
       alias: string
     ): Knex.QueryBuilder {
-      return builder
-        .leftJoin({ thread_state: tableName }, (on) =>
-          on
-            .on(`thread_state.${column('threadId')}`, '=', thread.documentIdColumn)
-            .andOn(`thread_state.${column('threadType')}`, '=', strapi.db.connection.raw('?', [thread.type]))
-        )
-        .select({ [alias]: `thread_state.${column('revision')}` });
+      const slots = strapi.db
+        .connection({ thread_state: tableName })
+        .sum(`thread_state.${column('revision')}`)
+        .where(`thread_state.${column('threadType')}`, thread.type)
+        .whereRaw('?? = ??', [`thread_state.${column('threadId')}`, thread.documentIdColumn]);
+      return builder.select({ [alias]: slots });
     },
   };
 };
