@@ -104,6 +104,9 @@ const startServer = async (database, { nodeArgs = [] } = {}) => {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: 'production',
+    // The heap limit docs/deployment.md recommends per instance (BENCH_NODE_OPTIONS to try others):
+    // without one V8 lets the heap grow to several times what Strapi keeps alive.
+    NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=320',
     HOST: '127.0.0.1',
     PORT: String(port),
     DATABASE_CLIENT: 'postgres',
