@@ -106,7 +106,7 @@ const startServer = async (database, { nodeArgs = [] } = {}) => {
     NODE_ENV: 'production',
     // The heap limit docs/deployment.md recommends per instance (BENCH_NODE_OPTIONS to try others):
     // without one V8 lets the heap grow to several times what Strapi keeps alive.
-    NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=320',
+    NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '--max-old-space-size=448',
     HOST: '127.0.0.1',
     PORT: String(port),
     DATABASE_CLIENT: 'postgres',

@@ -3,7 +3,7 @@ import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, createApiToken, type TestAdmin, type TestUser } from '../helpers/auth';
-import { createArticle, createSubscriber, ensurePolicy } from '../helpers/comments';
+import { bearer, createArticle, createSubscriber, ensurePolicy } from '../helpers/comments';
 import { QUEUE_ONLY_SETTINGS, overrideSettings, postAndGetId, reportBy } from '../helpers/moderation';
 import { LAPTOPS, fitsViewport, launchBrowser, loginToAdmin, screenshot } from './browser';
 import { runSeed } from '../../src/seed';
@@ -155,6 +155,29 @@ test('keyboard and bulk: j/k and o open rows, two selected rows are approved in 
   await dialog.getByRole('button', { name: 'Confirm' }).click();
   await page.getByText('Done: 2. Stale: 0. Not found: 0.').first().waitFor({ timeout: 30000 });
   await screenshot(page, 'moderation-bulk');
+
+  // Per item: a comment its author edited meanwhile is stale, and stays selected.
+  const third = await postAndGetId(app, author, story, 'Bulk candidate three');
+  const fourth = await postAndGetId(app, author, story, 'Bulk candidate four');
+  await reportBy(app, third, 1, 'spam');
+  await reportBy(app, fourth, 1, 'spam');
+  await page.reload();
+  const rowOf = (id: string) => page.locator(`[data-testid="queue-row"][data-document-id="${id}"]`);
+  await rowOf(fourth).waitFor({ timeout: 60000 });
+  await rowOf(third).getByRole('checkbox').click();
+  await rowOf(fourth).getByRole('checkbox').click();
+  const edited = await app
+    .http()
+    .patch(`/api/comments/${fourth}`)
+    .set(bearer(author))
+    .send({ data: { body: 'Bulk candidate four, edited' } });
+  expect(edited.status).toBe(200);
+  await page.getByRole('button', { name: 'Approve selected' }).click();
+  await dialog.locator('textarea[name="reason"]').fill('Not spam either');
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await page.getByText(/Done: 1\. Stale: 1\./).first().waitFor({ timeout: 30000 });
+  await rowOf(third).waitFor({ state: 'detached', timeout: 30000 });
+  expect(await rowOf(fourth).getByRole('checkbox').isChecked()).toBe(true);
   const audit = await app.strapi.db
     .query('plugin::comments.moderation-event')
     .findMany({ where: { commentDocumentId: { $in: [first, second] }, action: 'approve' } });

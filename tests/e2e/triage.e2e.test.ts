@@ -3,7 +3,7 @@ import { bootStrapi, type TestApp } from '../helpers/strapi';
 import { createAdmin, createApiToken, type TestUser } from '../helpers/auth';
 import { createArticle, createSubscriber, ensurePolicy } from '../helpers/comments';
 import { QUEUE_ONLY_SETTINGS, overrideSettings, postAndGetId, reportBy } from '../helpers/moderation';
-import { fitsViewport, launchBrowser, loginToAdmin, screenshot } from './browser';
+import { LAPTOPS, fitsViewport, launchBrowser, loginToAdmin, screenshot } from './browser';
 
 /** Fast decisions: the keyboard alone triages the queue with the house rules as preset reasons, and undoes. */
 
@@ -70,11 +70,12 @@ afterAll(async () => {
   await app?.stop();
 });
 
-test('keyboard-only triage of five reported comments: j/k, a/h/r, a number for the house rule, Enter, one undo', async () => {
-  const story = (await createArticle(app, { title: 'Triage story' })).documentId;
+test.each(LAPTOPS)('keyboard-only triage of five reported comments at $width×$height: j/k, a/h/r, a number for the house rule, Enter, one undo', async (viewport) => {
+  const size = `${viewport.width}x${viewport.height}`;
+  const story = (await createArticle(app, { title: `Triage story ${size}` })).documentId;
   for (let n = 1; n <= 5; n += 1) await reportBy(app, await postAndGetId(app, author, story, `Triage comment ${n}`), 1, 'abusive');
   const moderator = await createAdmin(app, ['comments-moderator']);
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await browser.newPage({ viewport });
   await loginToAdmin(page, app.baseUrl, moderator.email, moderator.password);
   await page.goto(`${app.baseUrl}/admin/plugins/comments?article=${story}`);
   await page.getByTestId('queue-row').nth(4).waitFor({ timeout: 60000 });
@@ -100,7 +101,7 @@ test('keyboard-only triage of five reported comments: j/k, a/h/r, a number for t
   ]);
   expect(await fitsViewport(page)).toBe(true);
   await page.waitForTimeout(400); // the dialog's opening animation
-  await screenshot(page, 'triage-reason-dialog-1440x900');
+  await screenshot(page, `triage-reason-dialog-${size}`);
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   expect(await currentRowId(page)).toBe(second);
@@ -108,7 +109,7 @@ test('keyboard-only triage of five reported comments: j/k, a/h/r, a number for t
   expect(await currentRowId(page)).toBe(third);
   await page.getByTestId('undo-notice').waitFor();
   expect(await fitsViewport(page)).toBe(true);
-  await screenshot(page, 'triage-undo-1440x900');
+  await screenshot(page, `triage-undo-${size}`);
   await page.keyboard.press('u');
   await page.getByTestId('undo-notice').waitFor({ state: 'detached' });
   await waitForStatus(second!, 'visible');
@@ -128,7 +129,7 @@ test('keyboard-only triage of five reported comments: j/k, a/h/r, a number for t
   expect(await decide(page, 'r', '4')).toBe('Hate speech');
   await page.getByText('Nothing to moderate here.').waitFor();
   expect(await fitsViewport(page)).toBe(true);
-  await screenshot(page, 'triage-done-1440x900');
+  await screenshot(page, `triage-done-${size}`);
 
   expect({
     first: await statusOf(first!),

@@ -8,7 +8,8 @@ import type { BulkAction } from '../../../shared/contracts/vocabulary';
 
 /**
  * The rows selected for a bulk decision, emptied whenever the rows asked for change (`resetKey`),
- * and the decision itself through the bulk route, with each item's result in one notice.
+ * and the decision itself through the bulk route, with each item's result in one notice; the items
+ * it did not change stay selected, so the moderator sees which and can open them.
  */
 export const useBulk = (rows: QueueRow[], resetKey: string) => {
   const t = useT();
@@ -39,15 +40,17 @@ export const useBulk = (rows: QueueRow[], resetKey: string) => {
       .catch(() => null);
     if (!response) return;
     const results = (response.data as BulkResult).data.results;
+    const notDone = results.filter((r) => r.result !== 'done').map((r) => r.documentId);
     toggleNotification({
-      type: 'info',
-      message: t('queue.bulk.results', {
-        done: results.filter((r) => r.result === 'done').length,
+      type: notDone.length > 0 ? 'warning' : 'success',
+      message: t(notDone.length > 0 ? 'queue.bulk.resultsLeft' : 'queue.bulk.results', {
+        done: results.length - notDone.length,
         stale: results.filter((r) => r.result === 'stale').length,
         missing: results.filter((r) => r.result === 'not-found').length,
+        invalid: results.filter((r) => r.result === 'invalid').length,
       }),
     });
-    setSelected(new Set());
+    setSelected(new Set(notDone));
   };
 
   return { selected, toggle, run };
