@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Badge, Box, Flex, Typography } from '@strapi/design-system';
-import { Layouts, Page, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { BulkBar } from '../components/BulkBar';
 import { CommentPanel } from '../components/CommentPanel';
 import { Pager } from '../components/Pager';
@@ -16,6 +16,7 @@ import { useDecisions, usePresetReasons } from '../utils/decisions';
 import { useShortcuts } from '../utils/keys';
 import { useAdminQuery } from '../utils/queries';
 import { useQueueView } from '../utils/queue-filters';
+import { useAllowed } from '../utils/rbac';
 import { useT } from '../utils/translate';
 
 import type { Stats } from '../../../shared/contracts/admin';
@@ -89,7 +90,8 @@ const useQueue = () => {
 
 const QueueScreen = () => {
   const t = useT();
-  const { allowedActions } = useRBAC({ act: PERMISSIONS.moderationAct, sanction: PERMISSIONS.moderationSanction });
+  const { allowed: canAct } = useAllowed(PERMISSIONS.moderationAct);
+  const { allowed: canSanction } = useAllowed(PERMISSIONS.moderationSanction);
   const { view, params, filtered, change, clearFilters, queue, stats, rows } = useQueue();
   const [cursorId, setCursorId] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -117,7 +119,7 @@ const QueueScreen = () => {
     if (next) setCursorId(next.documentId);
   };
   const decideOn = (action: RowDecision['action']) =>
-    current && allowedActions.canAct ? () => setDecision({ action, row: current }) : undefined;
+    current && canAct ? () => setDecision({ action, row: current }) : undefined;
   useShortcuts({
     j: () => move(1),
     k: () => move(-1),
@@ -146,7 +148,7 @@ const QueueScreen = () => {
             {queue.errorText}
           </Typography>
         )}
-        {allowedActions.canAct && <BulkBar count={bulk.selected.size} onBulk={setBulkAction} />}
+        {canAct && <BulkBar count={bulk.selected.size} onBulk={setBulkAction} />}
         {bulkAction && (
           <ReasonDialog
             title={t(bulkAction === 'approve' ? 'queue.bulk.approve' : 'queue.bulk.hide')}
@@ -195,8 +197,8 @@ const QueueScreen = () => {
             <CommentPanel
               key={openId}
               documentId={openId}
-              canAct={allowedActions.canAct}
-              canSanction={allowedActions.canSanction}
+              canAct={canAct}
+              canSanction={canSanction}
               onClose={() => setOpenId(null)}
             />
           </CommentDrawer>
