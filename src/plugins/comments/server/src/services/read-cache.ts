@@ -59,14 +59,21 @@ const readCache = ({ strapi }: { strapi: Core.Strapi }) => {
           unsubscribed();
         }
       });
-      await subscriber.subscribe(channel).catch(() => undefined);
+      // Not awaited: an unreachable Redis must not hold the start-up; nothing is cached until it answers.
+      let confirmed = false;
+      subscriber.subscribe(channel).then(
+        () => {
+          confirmed = true;
+          subscribed = true;
+        },
+        () => undefined
+      );
       // After a reconnect ioredis subscribes again; what changed meanwhile was missed, so start empty.
       subscriber.on('ready', () => {
         entries.clear();
         changes += 1;
-        subscribed = true;
+        subscribed = confirmed;
       });
-      subscribed = subscriber.status === 'ready';
     },
 
     /** The value from this process's memory when it is known to be current, else from `load`. */
